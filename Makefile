@@ -1,0 +1,100 @@
+# Spinel: build, prove, test and run.  See README.md.
+
+VERSION := 0.1.0
+BUILD   := build
+CC      ?= gcc
+KCC     := gcc
+PYTHON  := python3
+
+# --- kernel image ---------------------------------------------------------
+CORE_SRCS := $(sort $(wildcard kernel/core/*.c))
+INIT_SRCS := $(sort $(wildcard kernel/init/*.c))
+ARCH_SRCS := $(sort $(wildcard kernel/arch/x86_64/*.c))
+ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
+
+KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
+  -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+  -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -O2 -g \
+  -Wall -Wextra -Werror -Ikernel/include -Ikernel/arch/x86_64 -Ispec \
+  -DSPINEL_VERSION='"$(VERSION)"' -MMD -MP
+KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,boot/linker.ld \
+  -Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,-z,noexecstack
+
+KOBJS := $(patsubst %.c,$(BUILD)/k/%.o,$(CORE_SRCS) $(INIT_SRCS) $(ARCH_SRCS)) \
+         $(patsubst %.S,$(BUILD)/k/%.o,$(ASM_SRCS))
+KERNEL := $(BUILD)/spinel.elf
+ISO    := $(BUILD)/spinel.iso
+
+all: $(KERNEL)
+
+$(BUILD)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(KCC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/k/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(KCC) $(KCFLAGS) -c $< -o $@
+
+$(KERNEL): $(KOBJS) boot/linker.ld
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) $(KOBJS) -o $@ -lgcc
+	@$(PYTHON) ci/check_image.py $@
+
+# --- GRUB ISO ---------------------------------------------------------------
+EXT_MODULES ?=
+iso: $(ISO)
+$(ISO): $(KERNEL) boot/grub.cfg
+	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	cp $(KERNEL) $(BUILD)/iso/boot/spinel.elf
+	cp boot/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(BUILD)/iso 2>/dev/null
+
+# --- running ----------------------------------------------------------------
+QEMU := qemu-system-x86_64
+QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+run: deps-run $(ISO)
+	@echo "Spinel on the serial console below; type 'help', and 'halt' to leave."
+	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio || true
+
+debug: $(KERNEL)
+	@echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"
+	$(QEMU) $(QEMU_COMMON) -kernel $(KERNEL) -display none -serial mon:stdio -s -S || true
+
+# --- proofs -----------------------------------------------------------------
+include proofs/wp.mk
+
+# --- hosted unit tests of the portable core ---------------------------------
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Ikernel/include -Ispec \
+  -DSPINEL_HOSTED -fsanitize=address,undefined -fno-sanitize-recover=all
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(sort $(wildcard tests/unit/test_*.c)))
+
+$(BUILD)/unit/%: tests/unit/%.c $(CORE_SRCS) tests/unit/check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -Itests/unit $< $(CORE_SRCS) -o $@
+
+unit: $(UNIT_TESTS)
+
+test: deps-test $(KERNEL) $(ISO) unit
+	$(PYTHON) tests/run.py $(UNIT_TESTS)
+
+check: deps-check
+	$(MAKE) prove
+	$(MAKE) test
+
+bench: deps-test $(KERNEL)
+	$(PYTHON) tests/bench.py $(KERNEL)
+
+# --- dependencies on a fresh Debian 12 machine ------------------------------
+deps-run:
+	@bash ci/deps.sh run
+deps-test:
+	@bash ci/deps.sh test
+deps-check:
+	@bash ci/deps.sh check
+
+clean:
+	rm -rf $(BUILD) .frama-c
+
+.PHONY: all iso run debug unit test check bench clean deps-run deps-test deps-check
+
+-include $(KOBJS:.o=.d)

@@ -1,0 +1,46 @@
+# Every Frama-C/WP setting of Spinel, in one place.
+#   make prove              prove every module in PROVED_MODULES
+#   make prove-frame        prove one module (kernel/core/frame.c)
+#   make prove-frame FN=f   prove one function of it
+# A module is one kernel/core/NAME.c with its header in kernel/include/.
+
+# The verified boundary: these portable-core sources are proved; nothing
+# else is, and proofs/README.md lists what is trusted instead.
+PROVED_MODULES := kstring frame
+
+FRAMAC   ?= frama-c
+GCC_INC  := $(shell gcc -print-file-name=include)
+PROOF_DIR := build/proofs
+WP_CACHE_DIR := proofs/cache
+
+# Parsing: freestanding C11 as the kernel is built (see ../shared/DESIGN.md).
+WP_PARSE := -c11 -no-frama-c-stdlib -machdep gcc_x86_64 \
+  -cpp-extra-args="-nostdinc -ffreestanding -I$(GCC_INC) -Ikernel/include -Ispec"
+
+# Run-time errors, stricter than the default, and the soundness guards.
+WP_RTE := -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
+  -warn-signed-downcast -warn-invalid-pointer -rte-no-pointer-call \
+  -no-asm-contracts -kernel-warn-key annot:missing-spec=error \
+  -wp-check-memory-model -wp-smoke-tests
+
+# Provers: cvc4 first (it gives up in ms), z3 for what it leaves.
+WP_PROVE := -wp -wp-prover cvc4,z3 -wp-par 2 -wp-timeout 5 \
+  -wp-cache update -wp-cache-dir $(WP_CACHE_DIR)
+
+WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
+
+prove: $(addprefix prove-,$(PROVED_MODULES))
+	@python3 proofs/summarize.py --total $(PROOF_DIR) $(PROVED_MODULES)
+
+prove-%: kernel/core/%.c
+	@mkdir -p $(PROOF_DIR) $(WP_CACHE_DIR)
+	@start=$$(date +%s.%N); \
+	$(FRAMAC) $(WP_FLAGS) $(if $(FN),-wp-fct $(FN)) \
+	  -wp-report-json $(PROOF_DIR)/$*.json $< > $(PROOF_DIR)/$*.log 2>&1; \
+	rc=$$?; end=$$(date +%s.%N); \
+	if [ $$rc -ne 0 ]; then tail -30 $(PROOF_DIR)/$*.log; \
+	  echo "prove $*: frama-c failed (exit $$rc), log in $(PROOF_DIR)/$*.log"; exit 1; fi; \
+	python3 proofs/summarize.py --module $* --start $$start --end $$end \
+	  $(if $(FN),--partial) $(PROOF_DIR)
+
+.PHONY: prove
