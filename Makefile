@@ -14,7 +14,7 @@ ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
 
 KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
   -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
-  -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -O2 -g \
+  -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -O2 -g \
   -Wall -Wextra -Werror -Ikernel/include -Ikernel/arch/x86_64 -Ispec \
   -DSPINEL_VERSION='"$(VERSION)"' -MMD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,boot/linker.ld \

@@ -1,0 +1,40 @@
+/* The small machine services the portable kernel calls (arch.h). */
+#include "arch.h"
+#include "cpu.h"
+#include "gdt.h"
+#include "pic.h"
+#include "serial.h"
+#include "trap.h"
+#include "arch_init.h"
+
+#define DEBUG_EXIT_PORT 0xF4
+
+uint64_t arch_cycles(void) { return cpu_rdtsc(); }
+
+void arch_touch(uint64_t vaddr) { (void)*(volatile uint8_t *)vaddr; }
+
+_Noreturn void arch_halt(enum halt_code code)
+{
+    cpu_cli();
+    outb(DEBUG_EXIT_PORT, (uint8_t)code); /* ends QEMU; ignored elsewhere */
+    for (;;)
+        cpu_hlt();
+}
+
+void arch_early_init(void)
+{
+    serial_init();
+    gdt_init();
+    idt_init();
+    pic_init();
+}
+
+void arch_start_interrupts(unsigned tick_hz)
+{
+    pit_init(tick_hz);
+    serial_enable_rx_irq();
+    pic_unmask(IRQ_COM1);
+    cpu_sti();
+}
+
+void arch_interrupts_off(void) { cpu_cli(); }

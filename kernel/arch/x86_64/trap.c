@@ -1,0 +1,52 @@
+/* Trap dispatch: device interrupts are serviced and return; any exception
+ * is unexpected in Spinel today, so it is reported in full and the machine
+ * halts rather than run on with unknown state. */
+#include "arch.h"
+#include "console.h"
+#include "cpu.h"
+#include "pic.h"
+#include "serial.h"
+#include "trap.h"
+
+static volatile uint64_t ticks;
+
+static const char *const exception_names[32] = {
+    "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
+    "#BR bound range", "#UD invalid opcode", "#NM device not available",
+    "#DF double fault", "coprocessor segment overrun", "#TS invalid TSS",
+    "#NP segment not present", "#SS stack fault", "#GP general protection",
+    "#PF page fault", "reserved", "#MF x87 error", "#AC alignment check",
+    "#MC machine check", "#XM SIMD error", "#VE virtualization", "#CP control protection",
+    "reserved", "reserved", "reserved", "reserved", "reserved", "reserved",
+    "#HV hypervisor injection", "#VC VMM communication", "#SX security", "reserved",
+};
+
+uint64_t arch_ticks(void) { return ticks; }
+
+static void report_exception(const struct trap_frame *f)
+{
+    kprintf("\n*** EXCEPTION vector %lu (%s) error=0x%lx\n", f->vector,
+            exception_names[f->vector], f->error);
+    kprintf("RIP=0x%016lx CS=0x%lx RFLAGS=0x%lx CR2=0x%016lx\n", f->rip, f->cs, f->rflags,
+            cpu_read_cr2());
+    kprintf("RSP=0x%016lx SS=0x%lx CR3=0x%016lx\n", f->rsp, f->ss, cpu_read_cr3());
+    kprintf("RAX=0x%016lx RBX=0x%016lx RCX=0x%016lx RDX=0x%016lx\n", f->rax, f->rbx, f->rcx, f->rdx);
+    kprintf("RSI=0x%016lx RDI=0x%016lx RBP=0x%016lx R8 =0x%016lx\n", f->rsi, f->rdi, f->rbp, f->r8);
+    kprintf("R9 =0x%016lx R10=0x%016lx R11=0x%016lx R12=0x%016lx\n", f->r9, f->r10, f->r11, f->r12);
+    kprintf("R13=0x%016lx R14=0x%016lx R15=0x%016lx\n", f->r13, f->r14, f->r15);
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+    if (f->vector < IRQ_BASE) {
+        report_exception(f);
+        kprintf("System halted.\n");
+        arch_halt(HALT_PANIC);
+    }
+    unsigned irq = (unsigned)(f->vector - IRQ_BASE);
+    if (irq == IRQ_TIMER)
+        ticks++;
+    else if (irq == IRQ_COM1)
+        serial_rx_isr();
+    pic_eoi(irq);
+}

@@ -1,0 +1,21 @@
+/* The narrow interface between the portable kernel and kernel/arch/:
+ * everything the portable code needs from the machine, and nothing more. */
+#ifndef SPINEL_ARCH_H
+#define SPINEL_ARCH_H
+
+#include <stdint.h>
+
+/* Exit codes for QEMU's isa-debug-exit device: QEMU exits with (code << 1) | 1,
+ * so a clean halt (33) is told apart from a triple fault (0) or a QEMU error (1). */
+enum halt_code { HALT_OK = 0x10, HALT_PANIC = 0x11 };
+
+void arch_putc(char c);
+int arch_getc(void);             /* blocks until a byte arrives */
+uint64_t arch_ticks(void);       /* timer ticks since the timer started */
+uint32_t arch_tick_hz(void);
+uint64_t arch_cycles(void);      /* TSC: guest instructions under -icount shift=0 */
+void arch_touch(uint64_t vaddr); /* one read at vaddr, e.g. to show a page fault */
+void arch_interrupts_off(void);
+_Noreturn void arch_halt(enum halt_code code);
+
+#endif

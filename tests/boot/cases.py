@@ -1,0 +1,182 @@
+"""QEMU boot tests: each boots the real kernel image and asserts what it
+prints on the serial console and how the run ends."""
+import os
+import shutil
+import subprocess
+import time
+
+from qemu import EXIT_OK, EXIT_PANIC, Guest
+
+KERNEL = "build/spinel.elf"
+ISO_DIR = "build/test-iso"
+BANNER = r"Spinel \d+\.\d+\.\d+ \(x86_64\), booted via "
+FRAMES = r"frames: (\d+) free / (\d+) total"
+
+
+def pvh(*extra, timeout=30):
+    return Guest(["-kernel", KERNEL] + list(extra), timeout=timeout)
+
+
+def halt(g):
+    g.command("halt", r"halting")
+    g.expect_exit(EXIT_OK)
+
+
+def test_pvh_banner_and_memory_map():
+    g = pvh()
+    try:
+        g.expect(BANNER + "PVH")
+        m = g.expect(r"memory map: (\d+) regions, (\d+) KiB usable")
+        regions, usable = int(m[1]), int(m[2])
+        assert regions >= 2, f"{regions} regions"
+        assert 120_000 <= usable <= 131_072, f"{usable} KiB usable of 128 MiB"
+        g.expect(r"paging: 128 MiB of RAM at 0xffff800000000000 \(NX\); kernel text \d+ pages RX")
+        m = g.expect(FRAMES)
+        free, total = int(m[1]), int(m[2])
+        assert 0 < free <= total <= 32768, (free, total)
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_shell_mem_help_unknown():
+    g = pvh()
+    try:
+        m = g.command("mem", FRAMES + r" \((\d+) used\), (\d+) KiB free")
+        free, total, used, kib = (int(x) for x in m.groups())
+        assert free + used == total and kib == free * 4, m.group(0)
+        assert used > 0, "page tables must have used some frames"
+        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n.*halt")
+        g.command("frobnicate", r"unknown command 'frobnicate'; try 'help'")
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_ticks_increase():
+    g = pvh()
+    try:
+        first = int(g.command("ticks", r"ticks: (\d+) \(100 Hz\)")[1])
+        time.sleep(0.5)
+        second = int(g.command("ticks", r"ticks: (\d+) \(100 Hz\)")[1])
+        assert second > first, f"ticks went from {first} to {second}"
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_fault_report():
+    g = pvh()
+    try:
+        g.command("fault", r"EXCEPTION vector 14 \(#PF page fault\) error=0x0\n")
+        g.expect(r"RIP=0xffffffff8[0-9a-f]{7} CS=0x8 RFLAGS=0x[0-9a-f]+ CR2=0x00000000dead0000")
+        g.expect(r"RAX=0x[0-9a-f]{16} RBX=")
+        g.expect(r"R13=0x[0-9a-f]{16} R14=0x[0-9a-f]{16} R15=0x[0-9a-f]{16}")
+        g.expect(r"System halted\.")
+        g.expect_exit(EXIT_PANIC)
+    finally:
+        g.kill()
+
+
+def test_command_line():
+    g = pvh("-append", "hello spinel world")
+    try:
+        g.expect(r'command line: "hello spinel world"')
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_absurd_command_line_dropped():
+    g = pvh("-append", "x" * 600)
+    try:
+        g.expect(r"boot: warning: command line too long: ignored")
+        g.expect(r'command line: ""')
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_pvh_initrd_module(tmp="build/test-initrd.bin"):
+    os.makedirs("build", exist_ok=True)
+    with open(tmp, "wb") as f:
+        f.write(bytes(range(256)) * 40)
+    g = pvh("-initrd", tmp)
+    try:
+        g.expect(r"modules: 1\n")
+        g.expect(r"module 0: 0x[0-9a-f]+, 10240 bytes")
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_more_memory():
+    g = Guest(["-kernel", KERNEL, "-m", "1G"])
+    try:
+        m = g.expect(FRAMES)
+        assert 250_000 <= int(m[2]) <= 262_144, m.group(0)
+        g.expect(r"paging: 1024 MiB of RAM")
+        halt(g)
+    finally:
+        g.kill()
+
+
+def build_iso(name, modules):
+    """A GRUB rescue ISO with the kernel and the given (file, args) modules."""
+    root = os.path.join(ISO_DIR, name)
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "boot", "grub"))
+    shutil.copy(KERNEL, os.path.join(root, "boot", "spinel.elf"))
+    lines = ["set timeout=0", "menuentry Spinel {", "  multiboot2 /boot/spinel.elf iso-test"]
+    for i, (data, args) in enumerate(modules):
+        with open(os.path.join(root, "boot", f"m{i}.bin"), "wb") as f:
+            f.write(data)
+        lines.append(f"  module2 /boot/m{i}.bin {args}")
+    lines += ["  boot", "}"]
+    with open(os.path.join(root, "boot", "grub", "grub.cfg"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    iso = root + ".iso"
+    subprocess.run(["grub-mkrescue", "-o", iso, root], check=True, capture_output=True)
+    return iso
+
+
+def test_grub_multiboot2_modules():
+    iso = build_iso("two", [(b"a" * 5000, "alpha one"), (b"b" * 7, "beta")])
+    g = Guest(["-cdrom", iso], timeout=60)
+    try:
+        g.expect(BANNER + "multiboot2")
+        g.expect(r"memory map: \d+ regions")
+        g.expect(r'command line: "iso-test"')
+        g.expect(r"modules: 2\n")
+        g.expect(r'module 0: 0x[0-9a-f]+, 5000 bytes, "alpha one"')
+        g.expect(r'module 1: 0x[0-9a-f]+, 7 bytes, "beta"')
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_grub_too_many_modules():
+    iso = build_iso("many", [(bytes([i]) * 100, f"mod{i}") for i in range(20)])
+    g = Guest(["-cdrom", iso], timeout=60)
+    try:
+        g.expect(r"boot: warning: too many boot modules: extra ones skipped")
+        g.expect(r"modules: 16 \(4 more skipped: at most 16\)")
+        g.expect(r'module 15: 0x[0-9a-f]+, 100 bytes, "mod15"')
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_harness_sees_qemu_error():
+    g = Guest(["-kernel", "build/no-such-kernel.elf"], timeout=20)
+    status = g.wait_exit()
+    assert status == 1, f"a missing kernel must be a QEMU error, got {status}"
+
+
+def test_harness_sees_hang():
+    g = pvh("-S", timeout=2)  # -S: the CPU never starts, like a hung guest
+    status = g.wait_exit()
+    assert status is None, f"a hang must time out, got {status}"
+
+
+TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Run every test: hosted unit-test binaries (given as arguments) and the
+QEMU boot tests; print one line per test and end with 'N passed, M failed'."""
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "boot"))
+import cases  # noqa: E402
+
+
+def run_unit(binary):
+    """Each PASS/FAIL line of a unit binary is one test."""
+    name = os.path.basename(binary)
+    try:
+        p = subprocess.run([binary], capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return [(f"{name}: timeout", False, "ran over 300 s")]
+    results = []
+    for line in p.stdout.splitlines():
+        if line.startswith("PASS "):
+            results.append((f"{name}: {line[5:]}", True, ""))
+        elif line.startswith("FAIL "):
+            results.append((f"{name}: {line[5:]}", False, line))
+    if p.returncode != 0 and all(ok for _, ok, _ in results):
+        results.append((f"{name}: exit", False, f"exit {p.returncode}: {p.stderr[-800:]}"))
+    if not results:
+        results.append((f"{name}: no tests", False, "the binary reported nothing"))
+    return results
+
+
+def run_boot(test):
+    start = time.monotonic()
+    try:
+        test()
+        return True, f"{time.monotonic() - start:.1f} s"
+    except Exception as e:  # an assertion, a GuestError or a harness fault
+        return False, f"{type(e).__name__}: {e}"
+
+
+def main(units):
+    passed = failed = 0
+    only = os.environ.get("TEST")
+    for binary in units:
+        for name, ok, why in run_unit(binary):
+            print(f"{'PASS' if ok else 'FAIL'} {name}" + ("" if ok else f"\n     {why}"))
+            passed, failed = passed + ok, failed + (not ok)
+    for test in cases.TESTS:
+        if only and only not in test.__name__:
+            continue
+        ok, why = run_boot(test)
+        print(f"{'PASS' if ok else 'FAIL'} boot: {test.__name__[5:]} ({why})")
+        passed, failed = passed + ok, failed + (not ok)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
