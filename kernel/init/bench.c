@@ -50,6 +50,7 @@ static uint64_t bench_frame_pair(uint64_t overhead)
 void bench_run(void)
 {
     arch_interrupts_off();
+    kprintf("\n"); /* the rows start on their own line, after the prompt */
     uint64_t overhead = loop_overhead();
     row("boot_to_prompt", kernel.prompt_cycles - kernel.entry_cycles, "instructions", "boot_to_banner");
     row("boot_to_banner", kernel.banner_cycles - kernel.entry_cycles, "instructions", 0);

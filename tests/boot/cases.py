@@ -113,9 +113,9 @@ def test_pvh_initrd_module(tmp="build/test-initrd.bin"):
 def test_more_memory():
     g = Guest(["-kernel", KERNEL, "-m", "1G"])
     try:
+        g.expect(r"paging: 1024 MiB of RAM")
         m = g.expect(FRAMES)
         assert 250_000 <= int(m[2]) <= 262_144, m.group(0)
-        g.expect(r"paging: 1024 MiB of RAM")
         halt(g)
     finally:
         g.kill()
