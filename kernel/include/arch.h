@@ -14,7 +14,10 @@ int arch_getc(void);             /* blocks until a byte arrives */
 uint64_t arch_ticks(void);       /* timer ticks since the timer started */
 uint32_t arch_tick_hz(void);
 uint64_t arch_cycles(void);      /* TSC: guest instructions under -icount shift=0 */
-void arch_touch(uint64_t vaddr); /* one read at vaddr, e.g. to show a page fault */
+/* Deliberate accesses, to show that protections hold (each should fault). */
+void arch_touch(uint64_t vaddr);      /* one read at vaddr */
+void arch_poke(uint64_t vaddr);       /* one write of the byte already there */
+void arch_call_at(uint64_t vaddr);    /* a call to vaddr */
 void arch_interrupts_off(void);
 _Noreturn void arch_halt(enum halt_code code);
 

@@ -32,12 +32,39 @@ static void cmd_ticks(const char *args)
     kprintf("ticks: %lu (%u Hz)\n", arch_ticks(), arch_tick_hz());
 }
 
+/* A data byte that is a `ret` instruction: calling it must fault (NX). */
+static uint8_t ret_in_data = 0xC3;
+
+static const char *skip_spaces(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+static int word_is(const char *s, const char *word)
+{
+    size_t n = kstrnlen(word, LINE_MAX);
+    return kmemcmp((const uint8_t *)s, (const uint8_t *)word, n) == 0 && (s[n] == ' ' || s[n] == '\0');
+}
+
 static void cmd_fault(const char *args)
 {
-    (void)args;
-    kprintf("reading unmapped address 0x%lx\n", FAULT_ADDRESS);
-    arch_touch(FAULT_ADDRESS);
-    kprintf("fault: no page fault happened\n");
+    args = skip_spaces(args);
+    if (*args == '\0' || word_is(args, "read")) {
+        kprintf("reading unmapped address 0x%lx\n", FAULT_ADDRESS);
+        arch_touch(FAULT_ADDRESS);
+    } else if (word_is(args, "write")) {
+        kprintf("writing kernel text at %p\n", (void *)cmd_fault);
+        arch_poke((uint64_t)cmd_fault);
+    } else if (word_is(args, "exec")) {
+        kprintf("calling into kernel data at %p\n", (void *)&ret_in_data);
+        arch_call_at((uint64_t)&ret_in_data);
+    } else {
+        kprintf("usage: fault [read|write|exec]\n");
+        return;
+    }
+    kprintf("fault: no fault happened: protection is broken\n");
 }
 
 static void cmd_halt(const char *args)
@@ -51,7 +78,7 @@ static const struct command commands[] = {
     { "help", "list commands", cmd_help },
     { "mem", "free and total physical frames", cmd_mem },
     { "ticks", "timer ticks since boot", cmd_ticks },
-    { "fault", "touch an unmapped address to show the page-fault report", cmd_fault },
+    { "fault", "[read|write|exec]: read unmapped memory, write text, run data", cmd_fault },
     { "halt", "stop the machine (and QEMU)", cmd_halt },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

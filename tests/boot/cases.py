@@ -78,6 +78,30 @@ def test_fault_report():
         g.kill()
 
 
+def test_kernel_text_is_not_writable():
+    g = pvh()
+    try:
+        m = g.command("fault write", r"writing kernel text at 0x(ffffffff8[0-9a-f]{7})")
+        # error 0x3: the page was present and the access was a write
+        g.expect(r"EXCEPTION vector 14 \(#PF page fault\) error=0x3\n")
+        g.expect(r"CR2=0x" + m[1])
+        g.expect_exit(EXIT_PANIC)
+    finally:
+        g.kill()
+
+
+def test_kernel_data_is_not_executable():
+    g = pvh()
+    try:
+        m = g.command("fault exec", r"calling into kernel data at 0x(ffffffff8[0-9a-f]{7})")
+        # error 0x11: the page was present and the access was an instruction fetch
+        g.expect(r"EXCEPTION vector 14 \(#PF page fault\) error=0x11\n")
+        g.expect(r"RIP=0x" + m[1] + r" .*CR2=0x" + m[1])
+        g.expect_exit(EXIT_PANIC)
+    finally:
+        g.kill()
+
+
 def test_command_line():
     g = pvh("-append", "hello spinel world")
     try:

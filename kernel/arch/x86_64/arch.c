@@ -13,6 +13,14 @@ uint64_t arch_cycles(void) { return cpu_rdtsc(); }
 
 void arch_touch(uint64_t vaddr) { (void)*(volatile uint8_t *)vaddr; }
 
+void arch_poke(uint64_t vaddr)
+{
+    volatile uint8_t *p = (volatile uint8_t *)vaddr;
+    *p = *p;
+}
+
+void arch_call_at(uint64_t vaddr) { ((void (*)(void))vaddr)(); }
+
 _Noreturn void arch_halt(enum halt_code code)
 {
     cpu_cli();
