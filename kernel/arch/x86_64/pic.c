@@ -37,6 +37,21 @@ void pic_unmask(unsigned irq)
     outb(port, inb(port) & ~(1u << (irq % 8)));
 }
 
+/* IRQ 7 and 15 also arrive spuriously (a line that dropped before the
+ * PIC could name it); the in-service register tells them apart. */
+int pic_is_spurious(unsigned irq)
+{
+    if (irq != 7 && irq != 15)
+        return 0;
+    uint16_t cmd = irq == 7 ? PIC1_CMD : PIC2_CMD;
+    outb(cmd, 0x0B); /* OCW3: read the in-service register */
+    if (inb(cmd) & 0x80)
+        return 0;
+    if (irq == 15)
+        outb(PIC1_CMD, PIC_EOI); /* the master did see the cascade line */
+    return 1;
+}
+
 void pic_eoi(unsigned irq)
 {
     if (irq >= 8)

@@ -5,6 +5,7 @@
 void pic_init(void);
 void pic_unmask(unsigned irq);
 void pic_eoi(unsigned irq);
+int pic_is_spurious(unsigned irq);
 void pit_init(unsigned hz);
 
 #endif

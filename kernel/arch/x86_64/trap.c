@@ -44,6 +44,8 @@ void trap_dispatch(struct trap_frame *f)
         arch_halt(HALT_PANIC);
     }
     unsigned irq = (unsigned)(f->vector - IRQ_BASE);
+    if (pic_is_spurious(irq))
+        return;
     if (irq == IRQ_TIMER)
         ticks++;
     else if (irq == IRQ_COM1)
