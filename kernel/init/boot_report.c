@@ -21,8 +21,8 @@ const char *boot_err_text(int err)
 
 void boot_report_warnings(const struct boot_info *bi)
 {
-    for (int e = 0; e < 32; e++)
-        if (bi->warnings & (1u << e))
+    for (int e = 0; e < BOOT_ERR_COUNT; e++)
+        if (bi->warned[e])
             kprintf("boot: warning: %s\n", boot_err_text(e));
 }
 

@@ -72,14 +72,14 @@ static void init_frames(struct kernel *k)
 
 static void print_boot_args(const struct boot_info *bi)
 {
-    kprintf("command line: \"%s\"\n", bi->cmdline);
+    kprintf("command line: \"%s\"\n", (const char *)bi->cmdline);
     kprintf("modules: %u", bi->nmodules);
     if (bi->modules_skipped)
         kprintf(" (%u more skipped: at most %u)", bi->modules_skipped, BOOT_MODULES_MAX);
     kprintf("\n");
     for (uint32_t i = 0; i < bi->nmodules; i++)
         kprintf("  module %u: 0x%lx, %lu bytes, \"%s\"\n", i, bi->modules[i].base, bi->modules[i].len,
-                bi->modules[i].cmdline);
+                (const char *)bi->modules[i].cmdline);
 }
 
 static void print_paging(void)

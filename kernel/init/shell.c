@@ -141,7 +141,7 @@ void shell_run(void)
     kprintf("Type 'help' for commands.\n");
     kputs("spinel> ");
     kernel.prompt_cycles = arch_cycles();
-    if (cmdline_has_word(kernel.boot.cmdline, "bench"))
+    if (cmdline_has_word((const char *)kernel.boot.cmdline, "bench"))
         bench_run();
     for (;;) {
         read_line(line, sizeof(line));
