@@ -100,6 +100,8 @@ void boot_warn(struct boot_info *bi, int err);
     terminates \true;
     assigns bi->nregions, bi->regions[0 .. BOOT_REGIONS_MAX - 1];
     ensures BootInfoValid(bi);
+    ensures grows: \result == BOOT_OK ==> bi->nregions >= \old(bi->nregions);
+    ensures \result != BOOT_OK ==> bi->nregions == \old(bi->nregions);
     behavior empty:
       assumes len == 0;
       assigns \nothing;
