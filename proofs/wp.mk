@@ -6,7 +6,7 @@
 
 # The verified boundary: these portable-core sources are proved; nothing
 # else is, and proofs/README.md lists what is trusted instead.
-PROVED_MODULES := kstring frame bootinfo mb2
+PROVED_MODULES := kstring frame bootinfo mb2 pvh
 
 FRAMAC   ?= frama-c
 GCC_INC  := $(shell gcc -print-file-name=include)
