@@ -52,7 +52,7 @@ struct boot_info {
     uint32_t nregions;
     struct boot_region regions[BOOT_REGIONS_MAX];
     uint32_t nmodules;
-    uint32_t modules_skipped;   /* modules given but not kept */
+    uint32_t modules_skipped;   /* modules dropped because the list was full */
     struct boot_module modules[BOOT_MODULES_MAX];
     uint8_t cmdline[BOOT_CMDLINE_MAX]; /* NUL-terminated; empty if dropped */
     uint8_t warned[BOOT_ERR_COUNT];    /* warned[e]: warning e happened */
