@@ -5,5 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/deps.sh check
 start=$(date +%s)
-make check
-echo "ci: make check took $(( $(date +%s) - start )) s"
+mkdir -p build
+status=0
+make check 2>&1 | tee build/check.log || status=$?
+echo "ci: make check took $(( $(date +%s) - start )) s, exit $status"
+# The test summary goes last, where CI looks for it.
+grep -E '^[0-9]+ passed, [0-9]+ failed$' build/check.log | tail -n 1 || true
+exit "$status"
