@@ -191,6 +191,19 @@ def test_grub_too_many_modules():
         g.kill()
 
 
+def test_bench_mode_reports_rows():
+    """make bench depends on these rows; here without -icount, so only
+    their presence and the clean halt are checked, not the values."""
+    g = pvh("-append", "bench")
+    try:
+        for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call"):
+            g.expect(r"\nBENCH " + name + r" \d+ instructions \S+\n")
+        g.expect(r"BENCH done")
+        g.expect_exit(EXIT_OK)
+    finally:
+        g.kill()
+
+
 def test_harness_sees_qemu_error():
     g = Guest(["-kernel", "build/no-such-kernel.elf"], timeout=20)
     status = g.wait_exit()
