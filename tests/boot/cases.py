@@ -197,7 +197,7 @@ def test_bench_mode_reports_rows():
     g = pvh("-append", "bench")
     try:
         for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call"):
-            g.expect(r"\nBENCH " + name + r" \d+ instructions \S+\n")
+            g.expect(r"BENCH " + name + r" \d+ instructions \S+\n")
         g.expect(r"BENCH done")
         g.expect_exit(EXIT_OK)
     finally:

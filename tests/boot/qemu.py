@@ -59,6 +59,11 @@ class Guest:
                 return m
             left = self.deadline - time.monotonic()
             ended = left > 0 and not self._pump(min(left, 0.2))
+            if ended:
+                try:
+                    self.proc.wait(timeout=2)  # so the status names how it ended
+                except subprocess.TimeoutExpired:
+                    pass
             if left <= 0 or ended:
                 status = "timed out" if left <= 0 else f"QEMU ended ({self.status_name()})"
                 raise GuestError(f"{status} waiting for {what or pattern!r}; "
