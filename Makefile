@@ -74,8 +74,21 @@ $(BUILD)/unit/%: tests/unit/%.c $(CORE_SRCS) tests/unit/check.h
 
 unit: $(UNIT_TESTS)
 
-test: deps-test $(KERNEL) $(ISO) unit
-	$(PYTHON) tests/run.py $(UNIT_TESTS)
+# --- libFuzzer harnesses (clang), run for FUZZ_SECONDS each by make test ----
+FUZZ_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Ispec \
+  -DSPINEL_HOSTED -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZERS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 20
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) $< $(CORE_SRCS) -o $@
+	$(PYTHON) tests/fuzz/seeds.py $@.seeds
+
+fuzz: $(FUZZERS)
+
+test: deps-test $(KERNEL) $(ISO) unit fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(FUZZERS)
 
 check: deps-check
 	$(MAKE) prove
@@ -95,6 +108,6 @@ deps-check:
 clean:
 	rm -rf $(BUILD) .frama-c
 
-.PHONY: all iso run debug unit test check bench clean deps-run deps-test deps-check
+.PHONY: all iso run debug unit fuzz test check bench clean deps-run deps-test deps-check
 
 -include $(KOBJS:.o=.d)

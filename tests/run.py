@@ -30,6 +30,25 @@ def run_unit(binary):
     return results
 
 
+def run_fuzzer(binary):
+    """A bounded libFuzzer run from the seed corpus: passes if nothing crashed."""
+    name = os.path.basename(binary)
+    seconds = int(os.environ.get("FUZZ_SECONDS", "20"))
+    corpus = binary + ".corpus"
+    os.makedirs(corpus, exist_ok=True)
+    try:
+        p = subprocess.run([binary, f"-max_total_time={seconds}", "-print_final_stats=1",
+                            f"-artifact_prefix={binary}.", corpus, binary + ".seeds"],
+                           capture_output=True, text=True, timeout=seconds + 120)
+    except subprocess.TimeoutExpired:
+        return [(f"{name}: fuzzing", False, "did not stop")]
+    runs = next((line.split()[-1] for line in p.stderr.splitlines()
+                 if line.startswith("stat::number_of_executed_units")), "?")
+    ok = p.returncode == 0
+    why = "" if ok else p.stderr[-1500:]
+    return [(f"{name}: {runs} executions in {seconds} s, no crash", ok, why)]
+
+
 def run_boot(test):
     start = time.monotonic()
     try:
@@ -43,7 +62,8 @@ def main(units):
     passed = failed = 0
     only = os.environ.get("TEST")
     for binary in units:
-        for name, ok, why in run_unit(binary):
+        run = run_fuzzer if os.path.basename(binary).startswith("fuzz_") else run_unit
+        for name, ok, why in run(binary):
             print(f"{'PASS' if ok else 'FAIL'} {name}" + ("" if ok else f"\n     {why}"))
             passed, failed = passed + ok, failed + (not ok)
     for test in cases.TESTS:

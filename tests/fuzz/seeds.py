@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Seed corpus for fuzz_bootinfo: a well-formed multiboot2 block (selector
+byte 0) and well-formed PVH pieces (selectors 1 and 2), as QEMU and GRUB
+lay them out."""
+import os
+import struct
+import sys
+
+QEMU_MAP = [(0, 0x9FC00, 1), (0x9FC00, 0x400, 2), (0x100000, 0x7EE0000, 1), (0xFFFC0000, 0x40000, 2)]
+
+
+def pad8(b):
+    return b + b"\0" * (-len(b) % 8)
+
+
+def tag(t, body):
+    return pad8(struct.pack("<II", t, 8 + len(body)) + body)
+
+
+def mb2():
+    mmap = struct.pack("<II", 24, 0) + b"".join(struct.pack("<QQII", *r, 0) for r in QEMU_MAP)
+    tags = (tag(1, b"console=com1 bench\0") + tag(3, struct.pack("<II", 0x200000, 0x201000) + b"m.ext\0")
+            + tag(6, mmap) + struct.pack("<II", 0, 8))
+    return struct.pack("<II", 8 + len(tags), 0) + tags
+
+
+def pvh_start():
+    return struct.pack("<IIIIQQQQII", 0x336EC578, 1, 0, 1, 0x5000, 0x6000, 0, 0x7000, 4, 0)
+
+
+def pvh_memmap():
+    return struct.pack("<I", 4) + b"".join(struct.pack("<QQII", *r, 0) for r in QEMU_MAP)[4:]
+
+
+def main(out):
+    os.makedirs(out, exist_ok=True)
+    for name, data in (("mb2", b"\0" + mb2()), ("pvh_start", b"\1" + pvh_start()),
+                       ("pvh_memmap", b"\2" + pvh_memmap())):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(data)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
