@@ -132,6 +132,13 @@ boot_pd:        .skip 4 * 4096
 
     .text
 higher_half:
+    /* Loaders are meant to zero .bss; do not depend on it. */
+    movabs $__bss_start, %rdi
+    movabs $__bss_end, %rcx
+    sub %rdi, %rcx
+    shr $3, %rcx                              /* both ends are 8-byte aligned */
+    xor %eax, %eax
+    rep stosq
     movabs $boot_stack_top, %rsp
     xor %ebp, %ebp
     movl boot_protocol, %edi
