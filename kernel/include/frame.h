@@ -81,6 +81,7 @@ void frame_reserve_region(struct frame_alloc *fa, uint64_t base, uint64_t len);
       assumes !FrameHasFree(fa);
       assigns \nothing;
       ensures \result == FRAME_ERR_EXHAUSTED;
+      ensures FramesUnchanged{Pre,Post}(fa);
     complete behaviors;
     disjoint behaviors;
 */
@@ -94,23 +95,27 @@ int frame_alloc(struct frame_alloc *fa, uint64_t *paddr);
       assumes !FrameAligned(paddr);
       assigns \nothing;
       ensures \result == FRAME_ERR_UNALIGNED;
+      ensures FramesUnchanged{Pre,Post}(fa);
     behavior foreign:
       assumes FrameAligned(paddr);
       assumes FrameOf(paddr) >= fa->nframes ||
               (fa->state[FrameOf(paddr)] != FRAME_FREE && fa->state[FrameOf(paddr)] != FRAME_USED);
       assigns \nothing;
       ensures \result == FRAME_ERR_FOREIGN;
+      ensures FramesUnchanged{Pre,Post}(fa);
     behavior double_free:
       assumes FrameAligned(paddr) && FrameOf(paddr) < fa->nframes;
       assumes fa->state[FrameOf(paddr)] == FRAME_FREE;
       assigns \nothing;
       ensures \result == FRAME_ERR_DOUBLE_FREE;
+      ensures FramesUnchanged{Pre,Post}(fa);
     behavior ok:
       assumes FrameAligned(paddr) && FrameOf(paddr) < fa->nframes;
       assumes fa->state[FrameOf(paddr)] == FRAME_USED;
       assigns fa->state[FrameOf(paddr)];
       ensures \result == FRAME_OK;
       ensures fa->state[FrameOf(paddr)] == FRAME_FREE;
+      ensures FramesUnchangedExcept{Pre,Post}(fa, FrameOf(paddr));
     complete behaviors;
     disjoint behaviors;
 */
