@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 #include "bootinfo.h"
+#include "cap.h"
+#include "dispatch.h"
 #include "frame.h"
 
 #define TICK_HZ 100
@@ -11,6 +13,10 @@
 struct kernel {
     struct boot_info boot;
     struct frame_alloc frames;
+    struct cap_space caps;     /* every application's externalized references */
+    struct dispatcher events;
+    uint32_t command_event;    /* Shell.Command: raised for each command line */
+    uint64_t commands_seen;    /* counted by the kernel's own handler on it */
     uint64_t entry_cycles;  /* TSC at the first entry instruction */
     uint64_t banner_cycles; /* TSC when the banner was printed */
     uint64_t prompt_cycles; /* TSC at the first shell prompt */
@@ -18,7 +24,11 @@ struct kernel {
 
 extern struct kernel kernel;
 
+/* The module ids that own events and install handlers. */
+enum kernel_module { MODULE_KERNEL = 0, MODULE_SHELL = 1 };
+
 void shell_run(void);
+void kevents_init(struct kernel *k);
 void bench_run(void);
 const char *boot_protocol_name(uint32_t protocol);
 const char *boot_err_text(int err);

@@ -108,6 +108,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     kprintf("frames: %lu free / %lu total\n", frame_count(&kernel.frames, FRAME_FREE),
             kernel.frames.nframes - frame_count(&kernel.frames, FRAME_ABSENT));
     print_boot_args(&kernel.boot);
+    kevents_init(&kernel);
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

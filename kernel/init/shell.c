@@ -4,6 +4,7 @@
 #include "console.h"
 #include "kernel.h"
 #include "kstring.h"
+#include "shell_cmds.h"
 
 #define LINE_MAX 128
 /* Unmapped in the kernel's address space: the boot identity map is gone. */
@@ -67,6 +68,34 @@ static void cmd_fault(const char *args)
     kprintf("fault: no fault happened: protection is broken\n");
 }
 
+int parse_number(const char **s, uint64_t *value)
+{
+    const char *p = skip_spaces(*s);
+    uint64_t base = 10, v = 0;
+    if (p[0] == '0' && p[1] == 'x') {
+        base = 16;
+        p += 2;
+    }
+    const char *start = p;
+    for (;; p++) {
+        uint64_t digit;
+        if (*p >= '0' && *p <= '9')
+            digit = (uint64_t)(*p - '0');
+        else if (base == 16 && *p >= 'a' && *p <= 'f')
+            digit = (uint64_t)(*p - 'a' + 10);
+        else
+            break;
+        if (v > (UINT64_MAX - digit) / base)
+            return 0; /* too big: refuse rather than wrap */
+        v = v * base + digit;
+    }
+    if (p == start || (*p != ' ' && *p != '\0'))
+        return 0;
+    *value = v;
+    *s = p;
+    return 1;
+}
+
 static void cmd_halt(const char *args)
 {
     (void)args;
@@ -79,6 +108,10 @@ static const struct command commands[] = {
     { "mem", "free and total physical frames", cmd_mem },
     { "ticks", "timer ticks since boot", cmd_ticks },
     { "fault", "[read|write|exec]: read unmapped memory, write text, run data", cmd_fault },
+    { "caps", "APP: an application's live references", cmd_caps },
+    { "cap", "APP REF: what a reference names, or why it is refused", cmd_cap },
+    { "revoke", "APP REF: kill a reference", cmd_revoke },
+    { "events", "events, owners, handlers and raise counts", cmd_events },
     { "halt", "stop the machine (and QEMU)", cmd_halt },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -124,6 +157,7 @@ static void run_line(char *line)
     if (len == 0)
         return;
     char *args = line + len;
+    dispatch_raise(&kernel.events.ev[kernel.command_event], line);
     for (size_t i = 0; i < NCOMMANDS; i++) {
         const char *name = commands[i].name;
         if (kstrnlen(name, LINE_MAX) == len && kmemcmp((const uint8_t *)name, (const uint8_t *)line, len) == 0) {

@@ -46,7 +46,7 @@ def test_shell_mem_help_unknown():
         free, total, used, kib = (int(x) for x in m.groups())
         assert free + used == total and kib == free * 4, m.group(0)
         assert used > 0, "page tables must have used some frames"
-        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n.*halt")
+        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n(.*\n)*.*events.*\n.*halt")
         g.command("frobnicate", r"unknown command 'frobnicate'; try 'help'")
         halt(g)
     finally:
@@ -214,6 +214,32 @@ def test_harness_sees_hang():
     g = pvh("-S", timeout=2)  # -S: the CPU never starts, like a hung guest
     status = g.wait_exit()
     assert status is None, f"a hang must time out, got {status}"
+
+
+def test_caps_and_events():
+    """The shell's references: listed, internalized, refused for another
+    application, a forged or out-of-range number, and once revoked."""
+    g = pvh()
+    try:
+        g.expect(r"events: 2 declared; capabilities: 2 references for the shell")
+        m = g.command("caps 0", r"application 0: 2 live references\r?\n"
+                                r"  ref (\d+): rights r-c-, event 0 \(Shell\.Command\)")
+        ref = int(m[1])
+        g.command(f"cap 0 {ref}", rf"ref {ref}: event 0 \(Shell\.Command\)")
+        g.command(f"cap 1 {ref}", r"refused: issued to another application \(error 7\)")
+        g.command(f"cap 0 {ref + 5 * 1024}", r"refused: forged \(never issued\) \(error 8\)")
+        g.command("cap 0 99999999999999999", r"refused: out of range \(error 6\)")
+        g.command("cap 16 0", r"refused: no such application \(error 1\)")
+        g.command(f"revoke 0 {ref}", rf"ref {ref}: revoked")
+        g.command(f"cap 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
+        g.command(f"revoke 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
+        g.command("caps 0", r"application 0: 1 live references")
+        m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handlers, (\d+) raises")
+        assert int(m[1]) == 11, f"{m[1]} raises of Shell.Command for 11 command lines"
+        g.expect(r"event 1 Kernel\.Probe: owner 0, 0 handlers, 0 raises")
+        halt(g)
+    finally:
+        g.kill()
 
 
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]

@@ -1,0 +1,15 @@
+/* Commands the shell table names, defined in their own files. */
+#ifndef SPINEL_SHELL_CMDS_H
+#define SPINEL_SHELL_CMDS_H
+
+#include <stdint.h>
+
+/* Reads a decimal or 0x-hex number after spaces; advances *s past it. */
+int parse_number(const char **s, uint64_t *value);
+
+void cmd_caps(const char *args);
+void cmd_cap(const char *args);
+void cmd_revoke(const char *args);
+void cmd_events(const char *args);
+
+#endif
