@@ -2,12 +2,11 @@
  * are TSC deltas: guest instructions under QEMU's -icount shift=0. Each
  * row names the row it is compared with, measured in the same boot. */
 #include "arch.h"
+#include "bench.h"
 #include "console.h"
 #include "kernel.h"
 
-#define ROUNDS 1000
-
-static void row(const char *name, uint64_t value, const char *unit, const char *baseline)
+void bench_row(const char *name, uint64_t value, const char *unit, const char *baseline)
 {
     kprintf("BENCH %s %lu %s %s\n", name, value, unit, baseline ? baseline : "-");
 }
@@ -18,33 +17,33 @@ static void (*volatile call_target)(void) = empty_function;
 static uint64_t loop_overhead(void)
 {
     uint64_t start = arch_cycles();
-    for (volatile int i = 0; i < ROUNDS; i = i + 1)
+    for (volatile int i = 0; i < BENCH_ROUNDS; i = i + 1)
         ;
     return arch_cycles() - start;
 }
 
-static uint64_t per_round(uint64_t total, uint64_t overhead)
+uint64_t bench_per_round(uint64_t total, uint64_t overhead)
 {
-    return total > overhead ? (total - overhead) / ROUNDS : 0;
+    return total > overhead ? (total - overhead) / BENCH_ROUNDS : 0;
 }
 
 static uint64_t bench_indirect_call(uint64_t overhead)
 {
     uint64_t start = arch_cycles();
-    for (volatile int i = 0; i < ROUNDS; i = i + 1)
+    for (volatile int i = 0; i < BENCH_ROUNDS; i = i + 1)
         call_target();
-    return per_round(arch_cycles() - start, overhead);
+    return bench_per_round(arch_cycles() - start, overhead);
 }
 
 static uint64_t bench_frame_pair(uint64_t overhead)
 {
     uint64_t paddr = 0;
     uint64_t start = arch_cycles();
-    for (volatile int i = 0; i < ROUNDS; i = i + 1) {
+    for (volatile int i = 0; i < BENCH_ROUNDS; i = i + 1) {
         if (frame_alloc(&kernel.frames, &paddr) != FRAME_OK || frame_free(&kernel.frames, paddr) != FRAME_OK)
             panic("bench: frame allocator failed");
     }
-    return per_round(arch_cycles() - start, overhead);
+    return bench_per_round(arch_cycles() - start, overhead);
 }
 
 void bench_run(void)
@@ -52,10 +51,11 @@ void bench_run(void)
     arch_interrupts_off();
     kprintf("\n"); /* the rows start on their own line, after the prompt */
     uint64_t overhead = loop_overhead();
-    row("boot_to_prompt", kernel.prompt_cycles - kernel.entry_cycles, "instructions", "boot_to_banner");
-    row("boot_to_banner", kernel.banner_cycles - kernel.entry_cycles, "instructions", 0);
-    row("frame_alloc_free", bench_frame_pair(overhead), "instructions", "indirect_call");
-    row("indirect_call", bench_indirect_call(overhead), "instructions", 0);
+    bench_row("boot_to_prompt", kernel.prompt_cycles - kernel.entry_cycles, "instructions", "boot_to_banner");
+    bench_row("boot_to_banner", kernel.banner_cycles - kernel.entry_cycles, "instructions", 0);
+    bench_row("frame_alloc_free", bench_frame_pair(overhead), "instructions", "indirect_call");
+    bench_row("indirect_call", bench_indirect_call(overhead), "instructions", 0);
+    bench_events(overhead);
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }
