@@ -8,7 +8,7 @@
 # else is, and proofs/README.md lists what is trusted instead.
 PROVED_MODULES := kstring frame bootinfo mb2 pvh cap
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws
 
 FRAMAC   ?= frama-c
 GCC_INC  := $(shell gcc -print-file-name=include)
