@@ -141,9 +141,7 @@ int dispatch_declare(struct dispatcher *d, const struct event_decl *decl, uint32
     assigns d->ev[0 .. DISPATCH_EVENTS - 1];
     ensures DispatcherValid(d);
     ensures d->nevents == \old(d->nevents);
-    ensures others: \forall integer k; 0 <= k < DISPATCH_EVENTS && k != id ==>
-      d->ev[k].count == \old(d->ev[k].count) &&
-      \forall integer j; 0 <= j < d->ev[k].count ==> EntrySame{Pre,Post}(&d->ev[k], j, j);
+    ensures others: OtherEventsUnchanged{Pre,Post}(d, id);
     behavior unknown:
       assumes id >= d->nevents;
       ensures \result == DISPATCH_ERR_UNKNOWN_EVENT;
@@ -196,9 +194,7 @@ int dispatch_install(struct dispatcher *d, uint32_t id, handler_fn fn, guard_fn 
     assigns d->ev[0 .. DISPATCH_EVENTS - 1];
     ensures DispatcherValid(d);
     ensures d->nevents == \old(d->nevents);
-    ensures others: \forall integer k; 0 <= k < DISPATCH_EVENTS && k != id ==>
-      d->ev[k].count == \old(d->ev[k].count) &&
-      \forall integer j; 0 <= j < d->ev[k].count ==> EntrySame{Pre,Post}(&d->ev[k], j, j);
+    ensures others: OtherEventsUnchanged{Pre,Post}(d, id);
     behavior unknown:
       assumes id >= d->nevents;
       ensures \result == DISPATCH_ERR_UNKNOWN_EVENT;
