@@ -2,13 +2,13 @@
  * and authorisers. Trusted (proofs/README.md): WP cannot follow a call
  * through a pointer to code it has not seen, so under Frama-C these are
  * prototypes whose contracts are the assumption the dispatcher is proved
- * under (spec/dispatch.acsl, HandlerFrame); the kernel build inlines them,
+ * under (spec/event.acsl, HandlerFrame); the kernel build inlines them,
  * so a raise costs a direct indirect call. The admission tool discharges
  * the assumption for every extension handler. */
 #ifndef SPINEL_DISPATCH_CALL_H
 #define SPINEL_DISPATCH_CALL_H
 
-#include "dispatch.h"
+#include "event.h"
 
 #ifdef __FRAMAC__
 

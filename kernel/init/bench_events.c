@@ -57,7 +57,7 @@ static uint64_t bench_raise(struct event *ev, uint64_t overhead)
 {
     uint64_t start = arch_cycles();
     for (volatile int i = 0; i < BENCH_ROUNDS; i = i + 1)
-        sink = dispatch_raise(ev, 0);
+        sink = event_raise(ev, 0);
     return bench_per_round(arch_cycles() - start, overhead);
 }
 
@@ -65,7 +65,7 @@ static uint64_t bench_raise(struct event *ev, uint64_t overhead)
 static void install_probes(uint32_t n, int guarded)
 {
     for (uint32_t i = 1; i <= n; i++)
-        if (dispatch_install(&kernel.events, PROBE_EVENT, probe_handler, guarded ? probe_guard : 0,
+        if (event_install(dispatch_event(&kernel.events, PROBE_EVENT), probe_handler, guarded ? probe_guard : 0,
                              (void *)(uintptr_t)i, MODULE_KERNEL) != DISPATCH_OK)
             panic("bench: cannot install probe %u", i);
 }
@@ -73,7 +73,7 @@ static void install_probes(uint32_t n, int guarded)
 static void uninstall_probes(uint32_t n)
 {
     for (uint32_t i = 1; i <= n; i++)
-        dispatch_uninstall(&kernel.events, PROBE_EVENT, probe_handler, (void *)(uintptr_t)i);
+        event_uninstall(dispatch_event(&kernel.events, PROBE_EVENT), probe_handler, (void *)(uintptr_t)i);
 }
 
 void bench_events(uint64_t overhead)

@@ -45,7 +45,7 @@ void kevents_init(struct kernel *k)
     if (dispatch_declare(&k->events, &shell_command, &k->command_event) != DISPATCH_OK ||
         dispatch_declare(&k->events, &kernel_probe, &probe) != DISPATCH_OK)
         panic("events: cannot declare the kernel's events");
-    int err = dispatch_install(&k->events, k->command_event, count_command, 0, &k->commands_seen, MODULE_KERNEL);
+    int err = event_install(dispatch_event(&k->events, k->command_event), count_command, 0, &k->commands_seen, MODULE_KERNEL);
     if (err != DISPATCH_OK)
         panic("events: cannot install the command counter: error %d", err);
     for (uint32_t id = 0; id < k->events.nevents; id++) {

@@ -157,7 +157,7 @@ static void run_line(char *line)
     if (len == 0)
         return;
     char *args = line + len;
-    dispatch_raise(&kernel.events.ev[kernel.command_event], line);
+    event_raise(&kernel.events.ev[kernel.command_event], line);
     for (size_t i = 0; i < NCOMMANDS; i++) {
         const char *name = commands[i].name;
         if (kstrnlen(name, LINE_MAX) == len && kmemcmp((const uint8_t *)name, (const uint8_t *)line, len) == 0) {

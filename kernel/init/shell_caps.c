@@ -90,9 +90,16 @@ void cmd_events(const char *args)
         kprintf("event %u %s: owner %u, %u handlers, %lu raises, default ran %lu times\n", id, ev->name,
                 ev->owner, ev->count, ev->raises, ev->default_calls);
         kprintf("  handler %s [%s]\n", ev->prototype, ev->contract);
-        for (uint32_t i = 0; i < ev->count; i++)
-            kprintf("  %u: %p%s, installer %u, last ran in raise %lu%s\n", i, (void *)ev->entry[i].fn,
-                    ev->entry[i].guard ? " (guarded)" : "", ev->entry[i].installer, ev->entry[i].ran_in,
-                    ev->entry[i].live ? "" : " (uninstalled)");
+        for (uint32_t i = 0; i < ev->count; i++) {
+            const struct handler_entry *e = &ev->entry[i];
+            kprintf("  %u: %p%s, installer %u, ", i, (void *)e->fn, e->guard ? " (guarded)" : "", e->installer);
+            /* A slot's run record may be its previous occupant's, from a
+             * raise before this entry was installed. */
+            if (ev->run[i].ran_in > e->installed_at)
+                kprintf("last ran in raise %lu", ev->run[i].ran_in);
+            else
+                kprintf("not run yet");
+            kprintf("%s\n", e->live ? "" : " (uninstalled)");
+        }
     }
 }

@@ -16,7 +16,7 @@ static int nrefs;
 static int flag[4];
 
 static uint64_t handler(void *c, void *a) { (void)a; return (uint64_t)(uintptr_t)c; }
-static uint64_t uninstaller(void *c, void *a) { (void)a; dispatch_uninstall(&d, 0, handler, c); return 1; }
+static uint64_t uninstaller(void *c, void *a) { (void)a; event_uninstall(dispatch_event(&d, 0), handler, c); return 1; }
 static int guard(void *c, const void *a) { (void)a; return flag[(uintptr_t)c % 4]; }
 
 static void check_invariants(void)
@@ -72,17 +72,17 @@ static void op(uint8_t a, uint8_t b)
         break;
     }
     case 4:
-        dispatch_install(&d, b % 3, handler, b & 8 ? guard : 0, closure, 1);
+        event_install(dispatch_event(&d, b % 3), handler, b & 8 ? guard : 0, closure, 1);
         break;
     case 5:
-        dispatch_install(&d, b % 3, uninstaller, 0, closure, 1);
+        event_install(dispatch_event(&d, b % 3), uninstaller, 0, closure, 1);
         break;
     case 6:
-        dispatch_uninstall(&d, b % 3, b & 8 ? handler : uninstaller, closure);
+        event_uninstall(dispatch_event(&d, b % 3), b & 8 ? handler : uninstaller, closure);
         break;
     default:
         flag[b % 4] = !flag[b % 4];
-        dispatch_raise(&d.ev[b % 2], 0);
+        event_raise(&d.ev[b % 2], 0);
         break;
     }
 }

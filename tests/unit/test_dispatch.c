@@ -75,7 +75,7 @@ static int step(void)
     switch (rand() % 4) {
     case 0: {
         int guarded = rand() % 2;
-        int r = dispatch_install(&d, id, fns[fn], guarded ? guard : 0, &closures[c], 1);
+        int r = event_install(dispatch_event(&d, id), fns[fn], guarded ? guard : 0, &closures[c], 1);
         int want = model_find(m, fn, c) >= 0 ? DISPATCH_ERR_DUPLICATE
                    : m->n == EVENT_HANDLERS ? DISPATCH_ERR_FULL : DISPATCH_OK;
         if (r == DISPATCH_OK)
@@ -84,7 +84,7 @@ static int step(void)
     }
     case 1: {
         int k = model_find(m, fn, c);
-        int r = dispatch_uninstall(&d, id, fns[fn], &closures[c]);
+        int r = event_uninstall(dispatch_event(&d, id), fns[fn], &closures[c]);
         if (k >= 0) {
             memmove(&m->e[k], &m->e[k + 1], sizeof m->e[0] * (size_t)(m->n - k - 1));
             m->n--;
@@ -97,7 +97,7 @@ static int step(void)
         int want_log[EVENT_HANDLERS], want_n;
         uint64_t want = model_raise(m, want_log, &want_n);
         nlog = 0;
-        uint64_t got = dispatch_raise(dispatch_event(&d, id), 0);
+        uint64_t got = event_raise(dispatch_event(&d, id), 0);
         return got == want && nlog == want_n && memcmp(run_log, want_log, sizeof(int) * (size_t)nlog) == 0;
     }
     }
@@ -129,14 +129,14 @@ static int random_sequences(void)
 /* Reentrancy: handlers that uninstall, install and raise during a raise. */
 static uint32_t ev_id;
 static uint64_t self_remover(void *c, void *a) { (void)c; (void)a; run_log[nlog++] = 1;
-    dispatch_uninstall(&d, ev_id, self_remover, 0); return 1; }
+    event_uninstall(dispatch_event(&d, ev_id), self_remover, 0); return 1; }
 static uint64_t later(void *c, void *a) { (void)c; (void)a; run_log[nlog++] = 2; return 2; }
 static uint64_t remover_of_later(void *c, void *a) { (void)c; (void)a; run_log[nlog++] = 3;
-    dispatch_uninstall(&d, ev_id, later, 0); return 3; }
+    event_uninstall(dispatch_event(&d, ev_id), later, 0); return 3; }
 static uint64_t adder(void *c, void *a) { (void)c; (void)a; run_log[nlog++] = 4;
-    dispatch_install(&d, ev_id, later, 0, 0, 1); return 4; }
+    event_install(dispatch_event(&d, ev_id), later, 0, 0, 1); return 4; }
 static uint64_t nested_raiser(void *c, void *a) { (void)c; (void)a; run_log[nlog++] = 5;
-    return dispatch_raise(dispatch_event(&d, ev_id), 0) + 100; }
+    return event_raise(dispatch_event(&d, ev_id), 0) + 100; }
 static uint64_t fallback(void *c, void *a) { (void)c; (void)a; run_log[nlog++] = 9; return 99; }
 static int deny_all_but_7(uint32_t event, uint32_t installer) { (void)event; return installer == 7; }
 
@@ -151,7 +151,7 @@ static void fresh(uint32_t policy, handler_fn dflt, authoriser_fn auth)
 static uint64_t raise_logged(void)
 {
     nlog = 0;
-    return dispatch_raise(dispatch_event(&d, ev_id), 0);
+    return event_raise(dispatch_event(&d, ev_id), 0);
 }
 
 int main(void)
@@ -161,52 +161,52 @@ int main(void)
     CHECK("random sequences agree with the model", random_sequences());
 
     fresh(POLICY_LAST, 0, 0);
-    dispatch_install(&d, ev_id, self_remover, 0, 0, 1);
-    dispatch_install(&d, ev_id, later, 0, 0, 1);
+    event_install(dispatch_event(&d, ev_id), self_remover, 0, 0, 1);
+    event_install(dispatch_event(&d, ev_id), later, 0, 0, 1);
     CHECK("a handler that uninstalls itself still finishes; the rest run",
           raise_logged() == 2 && nlog == 2 && run_log[0] == 1 && run_log[1] == 2);
     CHECK("and it is gone at the next raise", raise_logged() == 2 && nlog == 1 && run_log[0] == 2);
 
     fresh(POLICY_LAST, 0, 0);
-    dispatch_install(&d, ev_id, remover_of_later, 0, 0, 1);
-    dispatch_install(&d, ev_id, later, 0, 0, 1);
+    event_install(dispatch_event(&d, ev_id), remover_of_later, 0, 0, 1);
+    event_install(dispatch_event(&d, ev_id), later, 0, 0, 1);
     CHECK("a handler uninstalled by an earlier one does not run in that raise",
           raise_logged() == 3 && nlog == 1 && run_log[0] == 3);
     CHECK("its tombstone is swept by the next install",
-          dispatch_install(&d, ev_id, later, 0, 0, 1) == DISPATCH_OK && dispatch_event(&d, ev_id)->count == 2);
+          event_install(dispatch_event(&d, ev_id), later, 0, 0, 1) == DISPATCH_OK && dispatch_event(&d, ev_id)->count == 2);
 
     fresh(POLICY_FIRST, 0, 0);
-    dispatch_install(&d, ev_id, adder, 0, 0, 1);
+    event_install(dispatch_event(&d, ev_id), adder, 0, 0, 1);
     CHECK("a handler installed during a raise does not run in it", raise_logged() == 4 && nlog == 1);
     CHECK("but runs in the next", raise_logged() == 4 && nlog == 2 && run_log[1] == 2);
 
     fresh(POLICY_FIRST, 0, 0);
-    dispatch_install(&d, ev_id, nested_raiser, 0, 0, 1);
+    event_install(dispatch_event(&d, ev_id), nested_raiser, 0, 0, 1);
     CHECK("a raise from within the event's own raise is refused",
           raise_logged() == 100 && nlog == 1 && dispatch_event(&d, ev_id)->refused == 1);
 
     fresh(POLICY_FIRST, fallback, 0);
     CHECK("no handler: the default runs", raise_logged() == 99 && nlog == 1 && run_log[0] == 9);
-    dispatch_install(&d, ev_id, later, guard, &closures[0], 1);
+    event_install(dispatch_event(&d, ev_id), later, guard, &closures[0], 1);
     guard_says[0] = 0;
     CHECK("a guard that says no: the default runs", raise_logged() == 99 && run_log[0] == 9);
     guard_says[0] = 1;
     CHECK("a guard that says yes: its handler runs", raise_logged() == 2 && nlog == 1 && run_log[0] == 2);
 
     fresh(POLICY_FIRST, 0, 0);
-    CHECK("unknown event", dispatch_install(&d, 5, later, 0, 0, 1) == DISPATCH_ERR_UNKNOWN_EVENT);
-    CHECK("null handler", dispatch_install(&d, ev_id, 0, 0, 0, 1) == DISPATCH_ERR_NULL_HANDLER);
-    CHECK("not the owner, no authoriser: denied", dispatch_install(&d, ev_id, later, 0, 0, 2) == DISPATCH_ERR_DENIED);
-    CHECK("installed", dispatch_install(&d, ev_id, later, 0, 0, 1) == DISPATCH_OK);
-    CHECK("twice", dispatch_install(&d, ev_id, later, 0, 0, 1) == DISPATCH_ERR_DUPLICATE);
-    CHECK("absent handler", dispatch_uninstall(&d, ev_id, adder, 0) == DISPATCH_ERR_ABSENT);
-    CHECK("uninstall on unknown event", dispatch_uninstall(&d, 9, later, 0) == DISPATCH_ERR_UNKNOWN_EVENT);
+    CHECK("unknown event", event_install(dispatch_event(&d, 5), later, 0, 0, 1) == DISPATCH_ERR_UNKNOWN_EVENT);
+    CHECK("null handler", event_install(dispatch_event(&d, ev_id), 0, 0, 0, 1) == DISPATCH_ERR_NULL_HANDLER);
+    CHECK("not the owner, no authoriser: denied", event_install(dispatch_event(&d, ev_id), later, 0, 0, 2) == DISPATCH_ERR_DENIED);
+    CHECK("installed", event_install(dispatch_event(&d, ev_id), later, 0, 0, 1) == DISPATCH_OK);
+    CHECK("twice", event_install(dispatch_event(&d, ev_id), later, 0, 0, 1) == DISPATCH_ERR_DUPLICATE);
+    CHECK("absent handler", event_uninstall(dispatch_event(&d, ev_id), adder, 0) == DISPATCH_ERR_ABSENT);
+    CHECK("uninstall on unknown event", event_uninstall(dispatch_event(&d, 9), later, 0) == DISPATCH_ERR_UNKNOWN_EVENT);
     for (int i = 0; dispatch_event(&d, ev_id)->count < EVENT_HANDLERS; i++)
-        dispatch_install(&d, ev_id, fns[i % HANDLERS], 0, &closures[i / HANDLERS], 1);
-    CHECK("full table", dispatch_install(&d, ev_id, adder, 0, 0, 1) == DISPATCH_ERR_FULL);
+        event_install(dispatch_event(&d, ev_id), fns[i % HANDLERS], 0, &closures[i / HANDLERS], 1);
+    CHECK("full table", event_install(dispatch_event(&d, ev_id), adder, 0, 0, 1) == DISPATCH_ERR_FULL);
     fresh(POLICY_FIRST, 0, deny_all_but_7);
-    CHECK("the authoriser decides: no", dispatch_install(&d, ev_id, later, 0, 0, 1) == DISPATCH_ERR_DENIED);
-    CHECK("the authoriser decides: yes", dispatch_install(&d, ev_id, later, 0, 0, 7) == DISPATCH_OK);
+    CHECK("the authoriser decides: no", event_install(dispatch_event(&d, ev_id), later, 0, 0, 1) == DISPATCH_ERR_DENIED);
+    CHECK("the authoriser decides: yes", event_install(dispatch_event(&d, ev_id), later, 0, 0, 7) == DISPATCH_OK);
     struct event_decl bad = { "b", "", "", 1, POLICY_COUNT, 0, 0, 0 };
     uint32_t id;
     CHECK("bad policy", dispatch_declare(&d, &bad, &id) == DISPATCH_ERR_BAD_POLICY);
@@ -216,11 +216,11 @@ int main(void)
     uint32_t e1, e2;
     dispatch_declare(&d, &a, &e1);
     dispatch_declare(&d, &a, &e2);
-    dispatch_install(&d, e1, later, 0, 0, 1);
-    dispatch_install(&d, e2, later, 0, 0, 1);
+    event_install(dispatch_event(&d, e1), later, 0, 0, 1);
+    event_install(dispatch_event(&d, e2), later, 0, 0, 1);
     nlog = 0;
-    dispatch_raise(dispatch_event(&d, e1), 0);
-    dispatch_raise(dispatch_event(&d, e2), 0);
+    event_raise(dispatch_event(&d, e1), 0);
+    event_raise(dispatch_event(&d, e2), 0);
     CHECK("one handler on many events runs for each", nlog == 2);
     CHECK_EXIT();
 }
