@@ -64,7 +64,7 @@ static uint64_t model_raise(struct mevent *m, int *log, int *n)
         }
         ran++;
     }
-    return acc;
+    return ran ? acc : 0; /* none ran, no default handler: 0, whatever the policy */
 }
 
 static int step(void)
