@@ -4,13 +4,6 @@
 void dispatch_init(struct dispatcher *d)
 {
     d->nevents = 0;
-    /*@ loop invariant 0 <= k <= DISPATCH_EVENTS && d->nevents == 0;
-        loop invariant \forall integer j; 0 <= j < k ==> EventValid(&d->ev[j]);
-        loop assigns k, d->ev[0 .. DISPATCH_EVENTS - 1];
-        loop variant DISPATCH_EVENTS - k;
-    */
-    for (uint32_t k = 0; k < DISPATCH_EVENTS; k++)
-        event_reset(&d->ev[k], k);
 }
 
 int dispatch_declare(struct dispatcher *d, const struct event_decl *decl, uint32_t *id)
@@ -20,16 +13,9 @@ int dispatch_declare(struct dispatcher *d, const struct event_decl *decl, uint32
     if (decl->policy >= POLICY_COUNT)
         return DISPATCH_ERR_BAD_POLICY;
     uint32_t n = d->nevents;
-    struct event *ev = &d->ev[n];
-    event_reset(ev, n);
-    ev->name = decl->name;
-    ev->prototype = decl->prototype;
-    ev->contract = decl->contract;
-    ev->owner = decl->owner;
-    ev->policy = decl->policy;
-    ev->fallback = decl->fallback;
-    ev->fallback_closure = decl->fallback_closure;
-    ev->authorise = decl->authorise;
+    event_declare(&d->ev[n], decl, n);
+    /*@ assert others_kept: \forall integer k; 0 <= k < n ==> EventValidFieldsSame{Pre,Here}(&d->ev[k]); */
+    /*@ assert others_valid: \forall integer k; 0 <= k < n ==> EventValid(&d->ev[k]); */
     d->nevents = n + 1;
     *id = n;
     return DISPATCH_OK;

@@ -31,6 +31,19 @@ void event_reset(struct event *ev, uint32_t id)
     ev->last_ran = 0;
 }
 
+void event_declare(struct event *ev, const struct event_decl *decl, uint32_t id)
+{
+    event_reset(ev, id);
+    ev->name = decl->name;
+    ev->prototype = decl->prototype;
+    ev->contract = decl->contract;
+    ev->owner = decl->owner;
+    ev->policy = decl->policy;
+    ev->fallback = decl->fallback;
+    ev->fallback_closure = decl->fallback_closure;
+    ev->authorise = decl->authorise;
+}
+
 /*@ requires EventValid(ev);
     terminates \true;
     assigns \nothing;

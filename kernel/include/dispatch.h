@@ -10,18 +10,6 @@
 
 #define DISPATCH_EVENTS 32u
 
-/* What the owner states when it declares an event. */
-struct event_decl {
-    const char *name;
-    const char *prototype; /* the handler prototype, for listings and admission */
-    const char *contract;  /* the name of the ACSL handler contract in spec/ */
-    uint32_t owner;
-    uint32_t policy;       /* enum dispatch_policy */
-    handler_fn fallback;   /* default handler, may be null */
-    void *fallback_closure;
-    authoriser_fn authorise; /* null: only the owner may install */
-};
-
 struct dispatcher {
     uint32_t nevents; /* events 0 .. nevents-1 are declared */
     struct event ev[DISPATCH_EVENTS];
@@ -32,7 +20,7 @@ struct dispatcher {
 /* No events. */
 /*@ requires \valid(d);
     terminates \true;
-    assigns *d;
+    assigns d->nevents;
     ensures DispatcherValid(d) && d->nevents == 0;
 */
 void dispatch_init(struct dispatcher *d);
@@ -56,11 +44,7 @@ void dispatch_init(struct dispatcher *d);
     behavior ok:
       assumes d->nevents < DISPATCH_EVENTS && decl->policy < POLICY_COUNT;
       ensures \result == DISPATCH_OK && *id == \old(d->nevents) && d->nevents == *id + 1;
-      ensures \let ev = &d->ev[*id];
-        ev->count == 0 && ev->raises == 0 && ev->raising == 0 &&
-        ev->owner == decl->owner && ev->policy == decl->policy &&
-        ev->fallback == decl->fallback && ev->authorise == decl->authorise &&
-        ev->obj.type == CAP_EVENT && ev->obj.id == *id;
+      ensures EventDeclared(&d->ev[*id], decl, *id);
     complete behaviors;
     disjoint behaviors;
 */

@@ -77,6 +77,18 @@ struct event {
     struct handler_run run[EVENT_HANDLERS]; /* run[i] is entry[i]'s, moved with it */
 };
 
+/* What the owner states when it declares an event. */
+struct event_decl {
+    const char *name;
+    const char *prototype; /* the handler prototype, for listings and admission */
+    const char *contract;  /* the name of the ACSL handler contract in spec/ */
+    uint32_t owner;
+    uint32_t policy;       /* enum dispatch_policy */
+    handler_fn fallback;   /* default handler, may be null */
+    void *fallback_closure;
+    authoriser_fn authorise; /* null: only the owner may install */
+};
+
 #include "event.acsl"
 
 /* Handler memory outside the raised event (the extensions' own state and
@@ -94,6 +106,17 @@ struct event {
     ensures ev->fallback == \null && ev->authorise == \null && ev->owner == 0;
 */
 void event_reset(struct event *ev, uint32_t id);
+
+/* Makes ev the event decl declares, with id id, no handlers and no raises. */
+/*@ requires \valid(ev) && \valid_read(decl) && \separated(ev, decl);
+    requires decl->policy < POLICY_COUNT;
+    requires decl->fallback == \null || HandlerAdmitted(decl->fallback);
+    requires decl->authorise == \null || AuthoriserAdmitted(decl->authorise);
+    terminates \true;
+    assigns *ev;
+    ensures EventValid(ev) && EventDeclared(ev, decl, id);
+*/
+void event_declare(struct event *ev, const struct event_decl *decl, uint32_t id);
 
 /* Installs fn (with its guard and closure) last on ev, if the event's
  * authoriser lets installer do it. Outside a raise of the event,
