@@ -236,6 +236,7 @@ def test_caps_and_events():
         g.command("caps 0", r"application 0: 1 live references")
         m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handlers, (\d+) raises")
         assert int(m[1]) == 11, f"{m[1]} raises of Shell.Command for 11 command lines"
+        g.expect(r"  0: \S+, installer 0, last ran in raise 11\r?\n")
         g.expect(r"event 1 Kernel\.Probe: owner 0, 0 handlers, 0 raises")
         halt(g)
     finally:
