@@ -243,15 +243,60 @@ static uint64_t run_handlers(struct event *ev, void *args)
     return acc;
 }
 
-uint64_t event_raise(struct event *ev, void *args)
+/* The common case, one live handler without a guard, kept short: it is
+ * what a raise costs against a direct call. */
+/*@ requires EventValid(ev) && ev->raising == 0 && ev->raises < 0xFFFFFFFFFFFFFFFF;
+    requires ev->count == 1 && ev->entry[0].live == 1 && ev->entry[0].guard == \null;
+    terminates \true;
+    assigns ev->entry[0 .. EVENT_HANDLERS - 1], ev->run[0 .. EVENT_HANDLERS - 1], ev->count, ev->raising,
+            ev->raises, ev->default_calls, ev->last_ran, HandlerWorld;
+    RAISED_ENSURES
+*/
+static uint64_t raise_one(struct event *ev, void *args)
 {
-    if (ev->raising) {
-        if (ev->refused < UINT64_MAX)
-            ev->refused++;
-        return 0;
-    }
+    begin_raise(ev);
+    uint64_t r = dispatch_call_handler(ev, 0, args);
+    record_run(ev, 0, r);
+    set_last_ran(ev, 1);
+    end_raise(ev);
+    return ev->policy <= POLICY_LAST ? r : r != 0;
+}
+
+/* Any other raise: every entry in order, or the default. Not inlined, so
+ * that raise_one does not pay for this one's registers. */
+/*@ requires EventValid(ev) && ev->raising == 0 && ev->raises < 0xFFFFFFFFFFFFFFFF;
+    terminates \true;
+    assigns ev->entry[0 .. EVENT_HANDLERS - 1], ev->run[0 .. EVENT_HANDLERS - 1], ev->count, ev->raising,
+            ev->raises, ev->default_calls, ev->last_ran, HandlerWorld;
+    RAISED_ENSURES
+*/
+__attribute__((noinline)) static uint64_t raise_all(struct event *ev, void *args)
+{
     begin_raise(ev);
     uint64_t acc = run_handlers(ev, args);
     end_raise(ev);
     return acc;
+}
+
+/* A raise of ev from within its own raise: counted, nothing runs. */
+/*@ requires EventValid(ev) && ev->raising == 1;
+    terminates \true;
+    assigns ev->refused;
+    ensures EventValid(ev) && EventUnchanged{Pre,Post}(ev) && ev->raising == 1;
+    ensures \result == 0;
+*/
+static uint64_t refuse(struct event *ev)
+{
+    if (ev->refused < UINT64_MAX)
+        ev->refused++;
+    return 0;
+}
+
+uint64_t event_raise(struct event *ev, void *args)
+{
+    if (ev->raising)
+        return refuse(ev);
+    if (ev->count == 1 && ev->entry[0].live == 1 && !ev->entry[0].guard)
+        return raise_one(ev, args);
+    return raise_all(ev, args);
 }
