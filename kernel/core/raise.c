@@ -176,13 +176,14 @@ static void end_raise(struct event *ev)
 */
 static uint64_t run_handlers(struct event *ev, void *args)
 {
-    uint32_t n = ev->count, ran = 0;
-    uint64_t acc = ev->policy == POLICY_ALL_TRUE;
+    uint32_t n = ev->count, ran = 0, policy = ev->policy;
+    uint64_t acc = policy == POLICY_ALL_TRUE;
     /* Witnesses for the result invariants: the first and the last entry
      * that ran, and one that ran and returned nonzero. */
     //@ ghost uint32_t first = 0, last = 0, nonzero = 0;
     /*@ loop invariant 0 <= i <= n && n <= EVENT_HANDLERS && ran <= i && n == \at(ev->count, Pre) && ev->count >= n;
         loop invariant EventValid(ev) && ev->raising == 1 && ev->raises == \at(ev->raises, Pre);
+        loop invariant policy == ev->policy;
         loop invariant stable: \forall integer j; 0 <= j < n ==>
           ev->entry[j].fn == \at(ev->entry[j].fn, Pre) && ev->entry[j].guard == \at(ev->entry[j].guard, Pre) &&
           ev->entry[j].closure == \at(ev->entry[j].closure, Pre) &&
@@ -227,7 +228,7 @@ static uint64_t run_handlers(struct event *ev, void *args)
             //@ ghost if (ran == 0) first = i;
             //@ ghost last = i;
             //@ ghost if (ev->run[i].result != 0) nonzero = i;
-            acc = combine(ev->policy, acc, ev->run[i].result, ran == 0);
+            acc = combine(policy, acc, ev->run[i].result, ran == 0);
             ran++;
         }
     }
