@@ -26,16 +26,12 @@ static void record_run(struct event *ev, uint32_t i, uint64_t r)
     ensures EventValid(ev) && ev->raising == 1 && ev->raises == \old(ev->raises);
     ensures ev->count >= \old(ev->count);
     ensures names: \forall integer j; 0 <= j < \old(ev->count) ==>
-      ev->entry[j].fn == \old(ev->entry[j].fn) && ev->entry[j].guard == \old(ev->entry[j].guard) &&
-      ev->entry[j].closure == \old(ev->entry[j].closure) &&
-      ev->entry[j].installer == \old(ev->entry[j].installer) &&
-      (ev->entry[j].live == 1 ==> \old(ev->entry[j].live) == 1);
+      ENTRY_KEPT_SINCE(j, Pre);
     ensures others: \forall integer j; 0 <= j < EVENT_HANDLERS && j != i ==>
-      ev->run[j].ran_in == \old(ev->run[j].ran_in) && ev->run[j].result == \old(ev->run[j].result);
+      RUN_SAME_AS_AT(j, Pre);
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> ev->run[i].ran_in == ev->raises;
-    ensures \result == 0 ==>
-      ev->run[i].ran_in == \old(ev->run[i].ran_in) && ev->run[i].result == \old(ev->run[i].result);
+    ensures \result == 0 ==> RUN_SAME_AS_AT(i, Pre);
     ensures \result == 1 ==> \old(ev->entry[i].live) == 1;
     ensures \old(ev->entry[i].live) == 1 && \old(ev->entry[i].guard) == \null ==> \result == 1;
 */
@@ -58,12 +54,9 @@ static int run_entry(struct event *ev, uint32_t i, void *args)
     ensures EventValid(ev) && ev->raising == 1 && ev->raises == \old(ev->raises);
     ensures ev->count >= \old(ev->count);
     ensures names: \forall integer j; 0 <= j < \old(ev->count) ==>
-      ev->entry[j].fn == \old(ev->entry[j].fn) && ev->entry[j].guard == \old(ev->entry[j].guard) &&
-      ev->entry[j].closure == \old(ev->entry[j].closure) &&
-      ev->entry[j].installer == \old(ev->entry[j].installer) &&
-      (ev->entry[j].live == 1 ==> \old(ev->entry[j].live) == 1);
+      ENTRY_KEPT_SINCE(j, Pre);
     ensures runs: \forall integer j; 0 <= j < EVENT_HANDLERS ==>
-      ev->run[j].ran_in == \old(ev->run[j].ran_in) && ev->run[j].result == \old(ev->run[j].result);
+      RUN_SAME_AS_AT(j, Pre);
     ensures ev->default_calls == \old(ev->default_calls) + (ev->fallback != \null ? 1 : 0);
     ensures ev->last_ran == \old(ev->last_ran);
     ensures ev->fallback == \null ==> \result == 0;
@@ -102,10 +95,7 @@ static uint64_t combine(uint32_t policy, uint64_t acc, uint64_t r, int first)
     ensures ev->raising == \old(ev->raising) && ev->raises == \old(ev->raises);
     ensures ev->count == \old(ev->count) && ev->default_calls == \old(ev->default_calls);
     ensures \forall integer j; 0 <= j < EVENT_HANDLERS ==>
-      ev->run[j].ran_in == \old(ev->run[j].ran_in) && ev->run[j].result == \old(ev->run[j].result) &&
-      ev->entry[j].fn == \old(ev->entry[j].fn) && ev->entry[j].guard == \old(ev->entry[j].guard) &&
-      ev->entry[j].closure == \old(ev->entry[j].closure) &&
-      ev->entry[j].installer == \old(ev->entry[j].installer) && ev->entry[j].live == \old(ev->entry[j].live);
+      RUN_SAME_AS_AT(j, Pre) && ENTRY_NAMED_AS_AT(j, Pre) && ev->entry[j].live == \old(ev->entry[j].live);
 */
 static void set_last_ran(struct event *ev, uint32_t ran)
 {
@@ -120,8 +110,7 @@ static void set_last_ran(struct event *ev, uint32_t ran)
     ensures ev->count == \old(ev->count) && ev->default_calls == \old(ev->default_calls);
     ensures \forall integer j; 0 <= j < EVENT_HANDLERS ==> ev->run[j].ran_in < ev->raises;
     ensures \forall integer j; 0 <= j < EVENT_HANDLERS ==>
-      ev->run[j].ran_in == \old(ev->run[j].ran_in) && ev->run[j].result == \old(ev->run[j].result) &&
-      ev->entry[j].live == \old(ev->entry[j].live);
+      RUN_SAME_AS_AT(j, Pre) && ev->entry[j].live == \old(ev->entry[j].live);
 */
 static void begin_raise(struct event *ev)
 {
@@ -137,8 +126,8 @@ static void begin_raise(struct event *ev)
     ensures ev->raises == \old(ev->raises) && ev->count == \old(ev->count);
     ensures ev->last_ran == \old(ev->last_ran) && ev->default_calls == \old(ev->default_calls);
     ensures \forall integer j; 0 <= j < EVENT_HANDLERS ==>
-      ev->run[j].ran_in == \old(ev->run[j].ran_in) && ev->run[j].result == \old(ev->run[j].result) &&
-      ev->entry[j].live == \old(ev->entry[j].live) && ev->entry[j].guard == \old(ev->entry[j].guard);
+      RUN_SAME_AS_AT(j, Pre) && ev->entry[j].live == \old(ev->entry[j].live) &&
+      ev->entry[j].guard == \old(ev->entry[j].guard);
 */
 static void end_raise(struct event *ev)
 {
@@ -160,16 +149,13 @@ static void end_raise(struct event *ev)
       \old(ev->default_calls) + (ev->last_ran == 0 && ev->fallback != \null ? 1 : 0);
     ensures no_default: ev->last_ran == 0 && ev->fallback == \null ==> \result == 0;
     ensures stable: \forall integer j; 0 <= j < \old(ev->count) ==>
-      ev->entry[j].fn == \old(ev->entry[j].fn) && ev->entry[j].guard == \old(ev->entry[j].guard) &&
-      ev->entry[j].closure == \old(ev->entry[j].closure) &&
-      ev->entry[j].installer == \old(ev->entry[j].installer) &&
-      (ev->entry[j].live == 1 ==> \old(ev->entry[j].live) == 1);
+      ENTRY_KEPT_SINCE(j, Pre);
     ensures only_installed: \forall integer j; 0 <= j < \old(ev->count) ==>
       ev->run[j].ran_in == ev->raises ==> \old(ev->entry[j].live) == 1;
     ensures unguarded: \forall integer j; 0 <= j < \old(ev->count) ==>
       ev->entry[j].live == 1 && ev->entry[j].guard == \null ==> ev->run[j].ran_in == ev->raises;
     ensures untouched: \forall integer j; 0 <= j < \old(ev->count) ==> ev->run[j].ran_in != ev->raises ==>
-      ev->run[j].ran_in == \old(ev->run[j].ran_in) && ev->run[j].result == \old(ev->run[j].result);
+      RUN_SAME_AS_AT(j, Pre);
     ensures none: ev->last_ran == 0 <==>
       \forall integer j; 0 <= j < \old(ev->count) ==> ev->run[j].ran_in != ev->raises;
     ensures result: ev->last_ran > 0 ==> PolicyResult(ev, \old(ev->count), \result);
@@ -185,19 +171,16 @@ static uint64_t run_handlers(struct event *ev, void *args)
         loop invariant EventValid(ev) && ev->raising == 1 && ev->raises == \at(ev->raises, Pre);
         loop invariant policy == ev->policy;
         loop invariant stable: \forall integer j; 0 <= j < n ==>
-          ev->entry[j].fn == \at(ev->entry[j].fn, Pre) && ev->entry[j].guard == \at(ev->entry[j].guard, Pre) &&
-          ev->entry[j].closure == \at(ev->entry[j].closure, Pre) &&
-          ev->entry[j].installer == \at(ev->entry[j].installer, Pre) &&
-          (ev->entry[j].live == 1 ==> \at(ev->entry[j].live, Pre) == 1);
+          ENTRY_KEPT_SINCE(j, Pre);
         loop invariant unvisited: \forall integer j; i <= j < n ==>
-          ev->run[j].ran_in == \at(ev->run[j].ran_in, Pre) && ev->run[j].result == \at(ev->run[j].result, Pre);
+          RUN_SAME_AS_AT(j, Pre);
         loop invariant not_yet: \forall integer j; i <= j < n ==> ev->run[j].ran_in < ev->raises;
         loop invariant only_installed: \forall integer j; 0 <= j < i ==>
           ev->run[j].ran_in == ev->raises ==> \at(ev->entry[j].live, Pre) == 1;
         loop invariant unguarded: \forall integer j; 0 <= j < i ==>
           ev->entry[j].live == 1 && ev->entry[j].guard == \null ==> ev->run[j].ran_in == ev->raises;
         loop invariant untouched: \forall integer j; 0 <= j < i ==> ev->run[j].ran_in != ev->raises ==>
-          ev->run[j].ran_in == \at(ev->run[j].ran_in, Pre) && ev->run[j].result == \at(ev->run[j].result, Pre);
+          RUN_SAME_AS_AT(j, Pre);
         loop invariant none: ran == 0 <==> \forall integer j; 0 <= j < i ==> ev->run[j].ran_in != ev->raises;
         loop invariant start: ran == 0 ==> acc == (ev->policy == POLICY_ALL_TRUE ? 1 : 0);
         loop invariant first: ran > 0 ==> first < i && ev->run[first].ran_in == ev->raises &&
@@ -220,10 +203,7 @@ static uint64_t run_handlers(struct event *ev, void *args)
     */
     for (uint32_t i = 0; i < n; i++) {
         int did_run = run_entry(ev, i, args);
-        /*@ assert earlier: \forall integer j; 0 <= j < i ==>
-              ev->run[j].ran_in == \at(ev->run[j].ran_in, LoopCurrent) &&
-              ev->run[j].result == \at(ev->run[j].result, LoopCurrent);
-        */
+        //@ assert earlier: \forall integer j; 0 <= j < i ==> RUN_SAME_AS_AT(j, LoopCurrent);
         if (did_run) {
             //@ ghost if (ran == 0) first = i;
             //@ ghost last = i;
