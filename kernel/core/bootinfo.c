@@ -1,11 +1,6 @@
-/* Shared steps of the boot-information parsers: byte readers and the
- * checked appends that keep struct boot_info well formed (BootInfoValid). */
+/* Shared steps of the boot-information parsers: the checked appends that
+ * keep struct boot_info well formed (BootInfoValid). */
 #include "bootinfo.h"
-
-/* Arithmetic rather than shifts: the provers handle it without bit-vectors. */
-uint32_t le32(const uint8_t *p) { return p[0] + 256u * (p[1] + 256u * (p[2] + 256u * p[3])); }
-
-uint64_t le64(const uint8_t *p) { return le32(p) + 4294967296u * le32(p + 4); }
 
 /*@ requires n >= 0 && \valid(s + (0 .. n - 1));
     terminates \true;

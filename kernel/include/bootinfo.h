@@ -5,6 +5,7 @@
 #define SPINEL_BOOTINFO_H
 
 #include <stdint.h>
+#include "bytes.h"
 
 #define BOOT_REGIONS_MAX 64
 #define BOOT_MODULES_MAX 16
@@ -60,19 +61,6 @@ struct boot_info {
 
 #include "bootinfo.acsl"
 
-/*@ requires \valid_read(p + (0 .. 3));
-    terminates \true;
-    assigns \nothing;
-    ensures \result == Le32(p);
-*/
-uint32_t le32(const uint8_t *p);
-
-/*@ requires \valid_read(p + (0 .. 7));
-    terminates \true;
-    assigns \nothing;
-    ensures \result == Le64(p);
-*/
-uint64_t le64(const uint8_t *p);
 
 /* An empty boot_info: no regions, no modules, empty command line. */
 /*@ requires \valid(bi);
