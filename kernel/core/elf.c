@@ -1,0 +1,100 @@
+/* ELF64 relocatable objects: the header and the section headers, read
+ * byte by byte, each offset checked before it is used. */
+#include "elf.h"
+
+/* The identification bytes: magic, 64-bit, little-endian, version 1. */
+/*@ requires \valid_read(b + (0 .. 6));
+    terminates \true;
+    assigns \nothing;
+    ensures \result == ELF_OK || \result == ELF_ERR_MAGIC || \result == ELF_ERR_CLASS ||
+            \result == ELF_ERR_ENDIAN || \result == ELF_ERR_VERSION;
+*/
+static int check_ident(const uint8_t *b)
+{
+    if (b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F')
+        return ELF_ERR_MAGIC;
+    if (b[4] != 2)
+        return ELF_ERR_CLASS;
+    if (b[5] != 1)
+        return ELF_ERR_ENDIAN;
+    if (b[6] != 1)
+        return ELF_ERR_VERSION;
+    return ELF_OK;
+}
+
+/* Type, machine, version and section header size. */
+/*@ requires \valid_read(b + (0 .. ELF_EHDR_SIZE - 1));
+    terminates \true;
+    assigns \nothing;
+    ensures \result == ELF_OK ==> Le16(b + 16) == ET_REL && Le16(b + 18) == EM_X86_64;
+    ensures \result == ELF_OK || \result == ELF_ERR_TYPE || \result == ELF_ERR_MACHINE ||
+            \result == ELF_ERR_VERSION || \result == ELF_ERR_SHENTSIZE;
+*/
+static int check_kind(const uint8_t *b)
+{
+    if (le16(b + 16) != ET_REL)
+        return ELF_ERR_TYPE;
+    if (le16(b + 18) != EM_X86_64)
+        return ELF_ERR_MACHINE;
+    if (le32(b + 20) != 1)
+        return ELF_ERR_VERSION;
+    if (le16(b + 58) != ELF_SHDR_SIZE)
+        return ELF_ERR_SHENTSIZE;
+    return ELF_OK;
+}
+
+int elf_open(const uint8_t *bytes, uint64_t len, struct elf_object *o)
+{
+    o->bytes = bytes;
+    o->len = len;
+    o->shoff = 0;
+    o->shnum = 0;
+    o->shstrndx = 0;
+    if (len < ELF_EHDR_SIZE)
+        return ELF_ERR_SHORT;
+    int err = check_ident(bytes);
+    if (err == ELF_OK)
+        err = check_kind(bytes);
+    if (err != ELF_OK)
+        return err;
+    uint64_t shoff = le64(bytes + 40);
+    uint32_t shnum = le16(bytes + 60), shstrndx = le16(bytes + 62);
+    /* shnum 0 means extended numbering (the count in section 0): refused. */
+    if (shnum == 0)
+        return ELF_ERR_SHNUM;
+    if (shoff > len || ELF_SHDR_SIZE * (uint64_t)shnum > len - shoff)
+        return ELF_ERR_SHTAB_PAST_END;
+    if (shstrndx >= shnum)
+        return ELF_ERR_SHSTRNDX;
+    o->shoff = shoff;
+    o->shnum = shnum;
+    o->shstrndx = shstrndx;
+    return ELF_OK;
+}
+
+int elf_section(const struct elf_object *o, uint32_t i, struct elf_section *sh)
+{
+    const uint8_t *h = o->bytes + (o->shoff + ELF_SHDR_SIZE * (uint64_t)i);
+    //@ assert h == ElfShdr(o, i);
+    uint32_t type = le32(h + 4);
+    uint64_t offset = le64(h + 24), size = le64(h + 32), align = le64(h + 48);
+    uint64_t len = o->len;
+    if (type != SHT_NOBITS && (offset > len || size > len - offset))
+        return ELF_ERR_SECTION_PAST_END;
+    if (!ElfAlignOk(align))
+        return ELF_ERR_ALIGN;
+    /*@ assert read: type == ElfShType(o, i) && offset == ElfShOffset(o, i) &&
+                     size == ElfShSize(o, i) && align == ElfShAlign(o, i); */
+    uint32_t name = le32(h), link = le32(h + 40), info = le32(h + 44);
+    uint64_t flags = le64(h + 8), entsize = le64(h + 56);
+    sh->name = name;
+    sh->flags = flags;
+    sh->link = link;
+    sh->info = info;
+    sh->entsize = entsize;
+    sh->type = type;
+    sh->offset = offset;
+    sh->size = size;
+    sh->align = align;
+    return ELF_OK;
+}

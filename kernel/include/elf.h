@@ -1,0 +1,110 @@
+/* ELF64 relocatable objects for x86-64, read as untrusted bytes: the
+ * header and the section headers, every offset and size checked against
+ * the buffer before anything is read through it. */
+#ifndef SPINEL_ELF_H
+#define SPINEL_ELF_H
+
+#include <stdint.h>
+#include "bytes.h"
+
+#define ELF_EHDR_SIZE 64u
+#define ELF_SHDR_SIZE 64u
+#define ELF_SYM_SIZE 24u
+#define ET_REL 1u
+#define EM_X86_64 62u
+#define SHT_NULL 0u
+#define SHT_PROGBITS 1u
+#define SHT_SYMTAB 2u
+#define SHT_STRTAB 3u
+#define SHT_RELA 4u
+#define SHT_NOBITS 8u
+#define SHN_UNDEF 0u
+#define SHN_LORESERVE 0xff00u
+
+enum elf_err {
+    ELF_OK = 0,
+    ELF_ERR_SHORT = 1,          /* shorter than an ELF header */
+    ELF_ERR_MAGIC = 2,          /* not \x7fELF */
+    ELF_ERR_CLASS = 3,          /* not 64-bit */
+    ELF_ERR_ENDIAN = 4,         /* not little-endian */
+    ELF_ERR_VERSION = 5,
+    ELF_ERR_TYPE = 6,           /* not a relocatable object (ET_REL) */
+    ELF_ERR_MACHINE = 7,        /* not x86-64 */
+    ELF_ERR_SHENTSIZE = 8,      /* section header size is not 64 */
+    ELF_ERR_SHNUM = 9,          /* no section headers, or extended numbering */
+    ELF_ERR_SHTAB_PAST_END = 10, /* the section header table runs past the end */
+    ELF_ERR_SHSTRNDX = 11,      /* section-name table index past the table */
+    ELF_ERR_SECTION_PAST_END = 12, /* a section's bytes run past the end */
+    ELF_ERR_ALIGN = 13,         /* a section alignment is not a power of two */
+    ELF_ERR_COUNT = 14
+};
+
+/* An object elf_open accepted. */
+struct elf_object {
+    const uint8_t *bytes;
+    uint64_t len;
+    uint64_t shoff;    /* section header table */
+    uint32_t shnum;    /* section headers, at least 1 (index 0 is null) */
+    uint32_t shstrndx; /* the section-name string table */
+};
+
+/* One section header, as read. */
+struct elf_section {
+    uint32_t name; /* offset in the section-name table */
+    uint32_t type;
+    uint64_t flags;
+    uint64_t offset, size;
+    uint32_t link, info;
+    uint64_t align, entsize;
+};
+
+#include "elf.acsl"
+
+/* Accepts bytes[0 .. len) as an ELF64 little-endian x86-64 relocatable
+ * object whose section header table lies inside the buffer, or names the
+ * first thing wrong. Reads nothing outside bytes[0 .. len). */
+/*@ requires ElfBytes(bytes, len) && \valid(o) && \separated(o, bytes + (0 .. len - 1));
+    terminates \true;
+    assigns *o;
+    ensures \result == ELF_OK <==> ElfObjectOk(o) && o->bytes == bytes && o->len == len;
+    ensures 0 <= \result < ELF_ERR_COUNT;
+    behavior short:
+      assumes len < ELF_EHDR_SIZE;
+      ensures \result == ELF_ERR_SHORT;
+    behavior header:
+      assumes len >= ELF_EHDR_SIZE;
+      ensures \result == ELF_OK ==>
+        o->shoff == Le64(bytes + 40) && o->shnum == Le16(bytes + 60) &&
+        o->shstrndx == Le16(bytes + 62) && Le16(bytes + 16) == ET_REL &&
+        Le16(bytes + 18) == EM_X86_64;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int elf_open(const uint8_t *bytes, uint64_t len, struct elf_object *o);
+
+/* Reads section header i of an accepted object and checks that its bytes
+ * lie inside the object and its alignment is 0 or a power of two. */
+/*@ requires ElfObjectOk(o) && i < o->shnum;
+    requires \valid(sh) && \separated(sh, o, o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns *sh;
+    behavior past_end:
+      assumes !ElfShInside(o, i);
+      ensures \result == ELF_ERR_SECTION_PAST_END;
+    behavior bad_align:
+      assumes ElfShInside(o, i) && !ElfAlignOk(ElfShAlign(o, i));
+      ensures \result == ELF_ERR_ALIGN;
+    behavior ok:
+      assumes ElfShInside(o, i) && ElfAlignOk(ElfShAlign(o, i));
+      ensures \result == ELF_OK;
+      ensures sh->type == \old(ElfShType(o, i));
+      ensures sh->offset == \old(ElfShOffset(o, i));
+      ensures sh->size == \old(ElfShSize(o, i));
+      ensures sh->align == \old(ElfShAlign(o, i));
+      ensures inside: sh->type != SHT_NOBITS ==> sh->offset <= \old(o->len) && sh->size <= \old(o->len) - sh->offset;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int elf_section(const struct elf_object *o, uint32_t i, struct elf_section *sh);
+
+#endif
