@@ -1,0 +1,131 @@
+/* The ELF reader on real gcc-built objects (the kernel's own, built by
+ * make) and on each malformation, refused with its own code. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "elf.h"
+
+#define OBJECT "build/k/kernel/core/cap.o"
+
+static uint8_t *load(const char *path, uint64_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    uint8_t *b = malloc((size_t)n);
+    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+        free(b);
+        b = 0;
+    }
+    fclose(f);
+    *len = (uint64_t)n;
+    return b;
+}
+
+static void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static void put64(uint8_t *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i)); }
+
+/* elf_open's verdict on a copy of the object with one edit. */
+static int open_edited(const uint8_t *orig, uint64_t len, uint64_t at, const uint8_t *bytes, int n)
+{
+    uint8_t *b = malloc(len);
+    memcpy(b, orig, len);
+    memcpy(b + at, bytes, (size_t)n);
+    struct elf_object o;
+    int r = elf_open(b, len, &o);
+    free(b);
+    return r;
+}
+
+/* The first verdict elf_section gives over all sections, after one edit
+ * to section header idx at field offset field. */
+static int sections_edited(const uint8_t *orig, uint64_t len, uint32_t idx, uint32_t field, uint64_t value)
+{
+    uint8_t *b = malloc(len);
+    memcpy(b, orig, len);
+    struct elf_object o;
+    int r = elf_open(b, len, &o);
+    if (r == ELF_OK) {
+        put64(b + o.shoff + ELF_SHDR_SIZE * idx + field, value);
+        struct elf_section sh;
+        for (uint32_t i = 0; i < o.shnum && r == ELF_OK; i++)
+            r = elf_section(&o, i, &sh);
+    }
+    free(b);
+    return r;
+}
+
+/* A section with bytes in the file, to edit. */
+static uint32_t progbits_section(const struct elf_object *o)
+{
+    struct elf_section sh;
+    for (uint32_t i = 1; i < o->shnum; i++)
+        if (elf_section(o, i, &sh) == ELF_OK && sh.type == SHT_PROGBITS && sh.size > 0)
+            return i;
+    return 0;
+}
+
+int main(void)
+{
+    uint64_t len;
+    uint8_t *obj = load(OBJECT, &len);
+    CHECK("the kernel object " OBJECT " is there (make builds it)", obj != 0);
+    if (!obj)
+        CHECK_EXIT();
+
+    struct elf_object o;
+    CHECK("a gcc -O2 object opens", elf_open(obj, len, &o) == ELF_OK && o.shnum > 1 && o.shstrndx < o.shnum);
+    int all_ok = 1, strtab = 0;
+    struct elf_section sh;
+    for (uint32_t i = 0; i < o.shnum; i++) {
+        all_ok &= elf_section(&o, i, &sh) == ELF_OK;
+        if (i == o.shstrndx)
+            strtab = sh.type == SHT_STRTAB;
+    }
+    CHECK("every section header is accepted", all_ok);
+    CHECK("the section-name table is a string table", strtab);
+    uint32_t text = progbits_section(&o);
+    CHECK("it has a section with bytes", text != 0);
+
+    uint8_t one[2];
+    CHECK("truncated header", elf_open(obj, ELF_EHDR_SIZE - 1, &o) == ELF_ERR_SHORT);
+    one[0] = 'X';
+    CHECK("bad magic", open_edited(obj, len, 1, one, 1) == ELF_ERR_MAGIC);
+    one[0] = 1;
+    CHECK("32-bit class", open_edited(obj, len, 4, one, 1) == ELF_ERR_CLASS);
+    one[0] = 2;
+    CHECK("big-endian", open_edited(obj, len, 5, one, 1) == ELF_ERR_ENDIAN);
+    put16(one, 2);
+    CHECK("an executable, not relocatable", open_edited(obj, len, 16, one, 2) == ELF_ERR_TYPE);
+    put16(one, 3);
+    CHECK("i386 machine", open_edited(obj, len, 18, one, 2) == ELF_ERR_MACHINE);
+    put16(one, 40);
+    CHECK("section header size 40", open_edited(obj, len, 58, one, 2) == ELF_ERR_SHENTSIZE);
+    put16(one, 0);
+    CHECK("no section headers (extended numbering)", open_edited(obj, len, 60, one, 2) == ELF_ERR_SHNUM);
+    uint8_t far[8];
+    put64(far, len - 8);
+    CHECK("section header table past the end", open_edited(obj, len, 40, far, 8) == ELF_ERR_SHTAB_PAST_END);
+    put64(far, UINT64_MAX - 10);
+    CHECK("section header offset near 2^64", open_edited(obj, len, 40, far, 8) == ELF_ERR_SHTAB_PAST_END);
+    put16(one, 0xffff);
+    CHECK("huge section count", open_edited(obj, len, 60, one, 2) == ELF_ERR_SHTAB_PAST_END);
+    elf_open(obj, len, &o);
+    put16(one, (uint16_t)o.shnum);
+    CHECK("name table index past the table", open_edited(obj, len, 62, one, 2) == ELF_ERR_SHSTRNDX);
+    CHECK("section offset past the end", sections_edited(obj, len, text, 24, len) == ELF_ERR_SECTION_PAST_END);
+    CHECK("section size past the end", sections_edited(obj, len, text, 32, len) == ELF_ERR_SECTION_PAST_END);
+    CHECK("offset + size wraps", sections_edited(obj, len, text, 32, UINT64_MAX) == ELF_ERR_SECTION_PAST_END);
+    CHECK("alignment 3", sections_edited(obj, len, text, 48, 3) == ELF_ERR_ALIGN);
+    CHECK("alignment 2^63 is fine", sections_edited(obj, len, text, 48, 1ull << 63) == ELF_OK);
+
+    uint64_t klen;
+    uint8_t *kernel = load("build/spinel.elf", &klen);
+    CHECK("the kernel image is refused as not relocatable", kernel && elf_open(kernel, klen, &o) == ELF_ERR_TYPE);
+    free(kernel);
+    free(obj);
+    CHECK_EXIT();
+}
