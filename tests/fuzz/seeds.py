@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Seed corpus for fuzz_bootinfo: a well-formed multiboot2 block (selector
+"""Seed corpora. fuzz_elf: the kernel's own gcc-built objects (when make
+has built them). The others: a well-formed multiboot2 block (selector
 byte 0) and well-formed PVH pieces (selectors 1 and 2), as QEMU and GRUB
 lay them out."""
+import glob
 import os
+import shutil
 import struct
 import sys
 
@@ -34,6 +37,10 @@ def pvh_memmap():
 
 def main(out):
     os.makedirs(out, exist_ok=True)
+    if os.path.basename(out).startswith("fuzz_elf"):
+        for obj in sorted(glob.glob("build/k/kernel/*/*.o"))[:8]:
+            shutil.copy(obj, os.path.join(out, os.path.basename(obj)))
+        return
     for name, data in (("mb2", b"\0" + mb2()), ("pvh_start", b"\1" + pvh_start()),
                        ("pvh_memmap", b"\2" + pvh_memmap())):
         with open(os.path.join(out, name), "wb") as f:
