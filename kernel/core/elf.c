@@ -98,3 +98,90 @@ int elf_section(const struct elf_object *o, uint32_t i, struct elf_section *sh)
     sh->align = align;
     return ELF_OK;
 }
+
+int elf_symtab(const struct elf_object *o, struct elf_symtab *t)
+{
+    t->index = 0;
+    t->offset = 0;
+    t->count = 0;
+    t->str_offset = 0;
+    t->str_size = 0;
+    struct elf_section sh;
+    uint32_t i;
+    /*@ loop invariant 1 <= i <= o->shnum;
+        loop assigns i, sh;
+        loop variant o->shnum - i;
+    */
+    for (i = 1; i < o->shnum; i++) {
+        int err = elf_section(o, i, &sh);
+        if (err != ELF_OK)
+            return err;
+        if (sh.type == SHT_SYMTAB)
+            break;
+    }
+    if (i == o->shnum)
+        return ELF_ERR_NO_SYMTAB;
+    if (sh.entsize != ELF_SYM_SIZE || sh.size % ELF_SYM_SIZE != 0 || sh.size / ELF_SYM_SIZE > UINT32_MAX)
+        return ELF_ERR_SYMTAB_SHAPE;
+    if (sh.link == 0 || sh.link >= o->shnum)
+        return ELF_ERR_STRTAB;
+    struct elf_section str;
+    int err = elf_section(o, sh.link, &str);
+    if (err != ELF_OK)
+        return err;
+    if (str.type != SHT_STRTAB || str.size == 0)
+        return ELF_ERR_STRTAB;
+    t->index = i;
+    t->offset = sh.offset;
+    t->count = (uint32_t)(sh.size / ELF_SYM_SIZE);
+    t->str_offset = str.offset;
+    t->str_size = str.size;
+    return ELF_OK;
+}
+
+/* The first NUL in b[start .. end), or end if there is none. */
+/*@ requires start <= end && \valid_read(b + (start .. end - 1));
+    terminates \true;
+    assigns \nothing;
+    ensures start <= \result <= end;
+    ensures \forall integer k; start <= k < \result ==> b[k] != 0;
+    ensures \result < end ==> b[\result] == 0;
+*/
+static uint64_t find_nul(const uint8_t *b, uint64_t start, uint64_t end)
+{
+    uint64_t k = start;
+    /*@ loop invariant start <= k <= end;
+        loop invariant \forall integer j; start <= j < k ==> b[j] != 0;
+        loop assigns k;
+        loop variant end - k;
+    */
+    while (k < end && b[k] != 0)
+        k++;
+    return k;
+}
+
+int elf_symbol(const struct elf_object *o, const struct elf_symtab *t, uint32_t i, struct elf_symbol *s)
+{
+    const uint8_t *p = o->bytes + (t->offset + ELF_SYM_SIZE * (uint64_t)i);
+    uint32_t name = le32(p);
+    uint8_t info = p[4];
+    uint16_t shndx = le16(p + 6);
+    s->name = 0;
+    s->name_len = 0;
+    s->bind = (uint8_t)(info / 16);
+    s->type = (uint8_t)(info % 16);
+    s->shndx = shndx;
+    s->value = le64(p + 8);
+    s->size = le64(p + 16);
+    if (name >= t->str_size)
+        return ELF_ERR_SYM_NAME;
+    uint64_t start = t->str_offset + name, end = t->str_offset + t->str_size;
+    uint64_t nul = find_nul(o->bytes, start, end);
+    if (nul == end || nul - start > UINT32_MAX)
+        return ELF_ERR_SYM_NAME;
+    if (shndx != SHN_UNDEF && shndx < SHN_LORESERVE && shndx >= o->shnum)
+        return ELF_ERR_SYM_SECTION;
+    s->name = start;
+    s->name_len = (uint32_t)(nul - start);
+    return ELF_OK;
+}

@@ -20,6 +20,11 @@
 #define SHT_NOBITS 8u
 #define SHN_UNDEF 0u
 #define SHN_LORESERVE 0xff00u
+#define SHN_ABS 0xfff1u
+#define SHN_COMMON 0xfff2u
+#define STB_LOCAL 0u
+#define STB_GLOBAL 1u
+#define STB_WEAK 2u
 
 enum elf_err {
     ELF_OK = 0,
@@ -36,7 +41,12 @@ enum elf_err {
     ELF_ERR_SHSTRNDX = 11,      /* section-name table index past the table */
     ELF_ERR_SECTION_PAST_END = 12, /* a section's bytes run past the end */
     ELF_ERR_ALIGN = 13,         /* a section alignment is not a power of two */
-    ELF_ERR_COUNT = 14
+    ELF_ERR_NO_SYMTAB = 14,     /* no symbol table */
+    ELF_ERR_SYMTAB_SHAPE = 15,  /* symbol table entries not 24 bytes, or a partial entry */
+    ELF_ERR_STRTAB = 16,        /* the symbol table's string table is missing or not one */
+    ELF_ERR_SYM_NAME = 17,      /* a symbol name runs past its string table */
+    ELF_ERR_SYM_SECTION = 18,   /* a symbol's section index is past the section table */
+    ELF_ERR_COUNT = 19
 };
 
 /* An object elf_open accepted. */
@@ -56,6 +66,24 @@ struct elf_section {
     uint64_t offset, size;
     uint32_t link, info;
     uint64_t align, entsize;
+};
+
+/* The symbol table of an object and its string table, both inside it. */
+struct elf_symtab {
+    uint32_t index;          /* its section */
+    uint64_t offset;         /* entries at offset .. offset + 24 * count */
+    uint32_t count;
+    uint64_t str_offset, str_size; /* its string table */
+};
+
+/* One symbol, as read; name is an offset in the object's bytes, where a
+ * NUL-terminated string of name_len bytes lies inside the string table. */
+struct elf_symbol {
+    uint64_t name;
+    uint32_t name_len;
+    uint8_t bind, type;
+    uint16_t shndx;
+    uint64_t value, size;
 };
 
 #include "elf.acsl"
@@ -106,5 +134,29 @@ int elf_open(const uint8_t *bytes, uint64_t len, struct elf_object *o);
     disjoint behaviors;
 */
 int elf_section(const struct elf_object *o, uint32_t i, struct elf_section *sh);
+
+/* Finds the object's symbol table (the first SHT_SYMTAB) and checks it
+ * and its string table. */
+/*@ requires ElfObjectOk(o) && \valid(t) && \separated(t, o, o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns *t;
+    ensures \result == ELF_OK ==> ElfSymtabOk(o, t);
+    ensures \result == ELF_OK || \result == ELF_ERR_NO_SYMTAB || \result == ELF_ERR_SYMTAB_SHAPE ||
+            \result == ELF_ERR_STRTAB || \result == ELF_ERR_SECTION_PAST_END || \result == ELF_ERR_ALIGN;
+*/
+int elf_symtab(const struct elf_object *o, struct elf_symtab *t);
+
+/* Reads symbol i and checks that its name is a string inside the string
+ * table and its section index names a section or a reserved index. */
+/*@ requires ElfSymtabOk(o, t) && i < t->count;
+    requires \valid(s) && \separated(s, o, t, o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns *s;
+    ensures \result == ELF_OK || \result == ELF_ERR_SYM_NAME || \result == ELF_ERR_SYM_SECTION;
+    ensures \result == ELF_OK ==> ElfNameOk(o, t, s->name, s->name_len);
+    ensures \result == ELF_OK ==>
+      (s->shndx == SHN_UNDEF || s->shndx >= SHN_LORESERVE || s->shndx < o->shnum);
+*/
+int elf_symbol(const struct elf_object *o, const struct elf_symtab *t, uint32_t i, struct elf_symbol *s);
 
 #endif
