@@ -87,8 +87,16 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 
 fuzz: $(FUZZERS)
 
-test: deps-test $(KERNEL) $(ISO) unit fuzz
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(FUZZERS)
+# --- host tools built from the portable core ---------------------------------
+$(BUILD)/domain-dump: extensions/domain-dump.c $(CORE_SRCS)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@
+
+tools: $(BUILD)/domain-dump
+TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
+
+test: deps-test $(KERNEL) $(ISO) unit fuzz tools
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(FUZZERS)
 
 check: deps-check
 	$(MAKE) prove
@@ -108,6 +116,6 @@ deps-check:
 clean:
 	rm -rf $(BUILD) .frama-c
 
-.PHONY: all iso run debug unit fuzz test check bench clean deps-run deps-test deps-check
+.PHONY: all iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
 
 -include $(KOBJS:.o=.d)
