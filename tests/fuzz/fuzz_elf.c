@@ -1,7 +1,8 @@
-/* libFuzzer harness for the ELF reader: any bytes. Whatever elf_open and
- * elf_section accept must lie inside the buffer: the harness touches the
- * first and last byte of every accepted section, so ASan sees a promise
- * broken by one byte. */
+/* libFuzzer harness for the ELF reader: any bytes. Whatever elf_open,
+ * elf_section and elf_symbol accept must lie inside the buffer: the
+ * harness touches the first and last byte of every accepted section and
+ * reads every accepted name up to its NUL, so ASan sees a promise broken
+ * by one byte. */
 #include <stdlib.h>
 #include <string.h>
 #include "elf.h"
@@ -29,6 +30,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             if (r == ELF_OK && sh.type != SHT_NOBITS && sh.size > 0)
                 sink = bytes[sh.offset] ^ bytes[sh.offset + sh.size - 1];
+        }
+        struct elf_symtab t;
+        r = elf_symtab(&o, &t);
+        if (r < ELF_OK || r >= ELF_ERR_COUNT)
+            abort();
+        for (uint32_t i = 0; r == ELF_OK && i < t.count; i++) {
+            struct elf_symbol s;
+            if (elf_symbol(&o, &t, i, &s) == ELF_OK && (bytes[s.name + s.name_len] != 0 ||
+                                                         strlen((const char *)bytes + s.name) != s.name_len))
+                abort();
         }
     }
     free(bytes);

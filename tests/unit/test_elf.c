@@ -58,6 +58,53 @@ static int sections_edited(const uint8_t *orig, uint64_t len, uint32_t idx, uint
     return r;
 }
 
+static void put32(uint8_t *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = (uint8_t)(v >> (8 * i)); }
+
+/* elf_symtab's verdict after one edit to the symbol table's section header
+ * (a 64-bit field at offset field; the link at 40 is 32-bit). */
+static int symtab_edited(const uint8_t *orig, uint64_t len, uint32_t field, uint64_t value)
+{
+    uint8_t *b = malloc(len);
+    memcpy(b, orig, len);
+    struct elf_object o;
+    struct elf_symtab t;
+    elf_open(b, len, &o);
+    int r = elf_symtab(&o, &t);
+    if (r == ELF_OK) {
+        uint8_t *h = b + o.shoff + ELF_SHDR_SIZE * t.index + field;
+        if (field == 40)
+            put32(h, (uint32_t)value);
+        else
+            put64(h, value);
+        r = elf_symtab(&o, &t);
+    }
+    free(b);
+    return r;
+}
+
+/* elf_symbol's verdict on symbol i after one edit (name at 0 is 32-bit,
+ * the section index at 6 is 16-bit). */
+static int symbol_edited(const uint8_t *orig, uint64_t len, uint32_t i, uint32_t field, uint32_t value)
+{
+    uint8_t *b = malloc(len);
+    memcpy(b, orig, len);
+    struct elf_object o;
+    struct elf_symtab t;
+    struct elf_symbol s;
+    elf_open(b, len, &o);
+    int r = elf_symtab(&o, &t);
+    if (r == ELF_OK) {
+        uint8_t *p = b + t.offset + ELF_SYM_SIZE * (uint64_t)i + field;
+        if (field == 0)
+            put32(p, value);
+        else
+            put16(p, (uint16_t)value);
+        r = elf_symbol(&o, &t, i, &s);
+    }
+    free(b);
+    return r;
+}
+
 /* A section with bytes in the file, to edit. */
 static uint32_t progbits_section(const struct elf_object *o)
 {
@@ -121,6 +168,28 @@ int main(void)
     CHECK("offset + size wraps", sections_edited(obj, len, text, 32, UINT64_MAX) == ELF_ERR_SECTION_PAST_END);
     CHECK("alignment 3", sections_edited(obj, len, text, 48, 3) == ELF_ERR_ALIGN);
     CHECK("alignment 2^63 is fine", sections_edited(obj, len, text, 48, 1ull << 63) == ELF_OK);
+
+    /* Symbols: every one of the real object reads, names inside the table. */
+    struct elf_symtab t;
+    elf_open(obj, len, &o);
+    CHECK("the symbol table is found", elf_symtab(&o, &t) == ELF_OK && t.count > 1);
+    int syms_ok = 1, named = 0;
+    for (uint32_t i = 0; i < t.count; i++) {
+        struct elf_symbol s;
+        syms_ok &= elf_symbol(&o, &t, i, &s) == ELF_OK;
+        named += s.name_len > 0 && strlen((const char *)obj + s.name) == s.name_len;
+    }
+    CHECK("every symbol reads, with its name", syms_ok && named > 0);
+    CHECK("symbol entry size 16", symtab_edited(obj, len, 56, 16) == ELF_ERR_SYMTAB_SHAPE);
+    CHECK("symbol table with half an entry", symtab_edited(obj, len, 32, 24 * (uint64_t)t.count - 12) ==
+                                               ELF_ERR_SYMTAB_SHAPE);
+    CHECK("string table link past the sections", symtab_edited(obj, len, 40, o.shnum) == ELF_ERR_STRTAB);
+    CHECK("string table link to the symbol table itself", symtab_edited(obj, len, 40, t.index) == ELF_ERR_STRTAB);
+    CHECK("symbol name past its string table", symbol_edited(obj, len, t.count - 1, 0, 0xfffffff0u) ==
+                                                 ELF_ERR_SYM_NAME);
+    CHECK("symbol section index past the sections", symbol_edited(obj, len, t.count - 1, 6, o.shnum) ==
+                                                      ELF_ERR_SYM_SECTION);
+    CHECK("symbol with SHN_ABS is fine", symbol_edited(obj, len, t.count - 1, 6, SHN_ABS) == ELF_OK);
 
     uint64_t klen;
     uint8_t *kernel = load("build/spinel.elf", &klen);
