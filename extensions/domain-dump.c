@@ -1,7 +1,7 @@
 /* domain-dump FILE.o: validates an ELF64 relocatable object with the
- * kernel's own (proved) reader and prints its exports and imports, one per
- * line, sorted: what `domain_create` would record. A refusal prints
- * "error: REASON" and exits 2. */
+ * kernel's own (proved) reader (header, sections, symbols, relocations)
+ * and prints its exports and imports, one per line, sorted: what
+ * domain_create will record. A refusal prints "error: REASON" and exits 2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +30,13 @@ static const char *const reasons[ELF_ERR_COUNT] = {
     [ELF_ERR_STRTAB] = "the symbol table's string table is missing or not a string table",
     [ELF_ERR_SYM_NAME] = "name runs past the string table",
     [ELF_ERR_SYM_SECTION] = "section index past the section table",
+    [ELF_ERR_NOT_RELA] = "not a relocation section with addends",
+    [ELF_ERR_RELA_SHAPE] = "relocation entries are not 24 bytes each",
+    [ELF_ERR_RELA_SYMTAB] = "relocations against another symbol table",
+    [ELF_ERR_RELA_TARGET] = "the section it patches is missing or has no bytes",
+    [ELF_ERR_RELOC_TYPE] = "relocation type not supported",
+    [ELF_ERR_RELOC_SYMBOL] = "symbol index past the symbol table",
+    [ELF_ERR_RELOC_OFFSET] = "patches bytes past the end of its section",
 };
 
 static int refuse(const char *where, long index, int err)
@@ -70,6 +77,35 @@ static int classify(const uint8_t *bytes, uint32_t i, const struct elf_symbol *s
     return 0;
 }
 
+#define SHT_REL 9u
+
+/* Every relocation section and entry, as domain_create will patch them. */
+static int check_relocations(const struct elf_object *o, const struct elf_symtab *t)
+{
+    for (uint32_t i = 1; i < o->shnum; i++) {
+        struct elf_section sh;
+        struct elf_relsec rs;
+        elf_section(o, i, &sh);
+        if (sh.type == SHT_REL) {
+            printf("error: section %u: relocations without addends (SHT_REL) are not x86-64's\n", i);
+            return 2;
+        }
+        if (sh.type != SHT_RELA)
+            continue;
+        int err = elf_relsec(o, t, i, &rs);
+        if (err != ELF_OK)
+            return refuse("relocation section", i, err);
+        for (uint32_t j = 0; j < rs.count; j++) {
+            struct elf_rela r;
+            if ((err = elf_rela(o, t, &rs, j, &r)) != ELF_OK) {
+                printf("error: relocation section %u entry %u (type %u): %s\n", i, j, r.type, reasons[err]);
+                return 2;
+            }
+        }
+    }
+    return 0;
+}
+
 static int dump(const uint8_t *bytes, uint64_t len)
 {
     struct elf_object o;
@@ -94,6 +130,8 @@ static int dump(const uint8_t *bytes, uint64_t len)
         else if ((status = classify(bytes, i, &s, &lines[n])) == 0)
             n += lines[n] != 0;
     }
+    if (status == 0)
+        status = check_relocations(&o, &t);
     if (status == 0) {
         qsort(lines, n, sizeof *lines, by_line);
         for (uint32_t i = 0; i < n; i++)

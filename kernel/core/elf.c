@@ -185,3 +185,81 @@ int elf_symbol(const struct elf_object *o, const struct elf_symtab *t, uint32_t 
     s->name_len = (uint32_t)(nul - start);
     return ELF_OK;
 }
+
+int elf_relsec(const struct elf_object *o, const struct elf_symtab *t, uint32_t i, struct elf_relsec *rs)
+{
+    rs->offset = 0;
+    rs->count = 0;
+    rs->target = 0;
+    rs->target_size = 0;
+    struct elf_section sh, target;
+    int err = elf_section(o, i, &sh);
+    if (err != ELF_OK)
+        return err;
+    if (sh.type != SHT_RELA)
+        return ELF_ERR_NOT_RELA;
+    if (sh.entsize != ELF_RELA_SIZE || sh.size % ELF_RELA_SIZE != 0 || sh.size / ELF_RELA_SIZE > UINT32_MAX)
+        return ELF_ERR_RELA_SHAPE;
+    if (sh.link != t->index)
+        return ELF_ERR_RELA_SYMTAB;
+    if (sh.info == 0 || sh.info >= o->shnum)
+        return ELF_ERR_RELA_TARGET;
+    err = elf_section(o, sh.info, &target);
+    if (err != ELF_OK)
+        return err;
+    if (target.type == SHT_NOBITS)
+        return ELF_ERR_RELA_TARGET;
+    rs->offset = sh.offset;
+    rs->count = (uint32_t)(sh.size / ELF_RELA_SIZE);
+    rs->target = sh.info;
+    rs->target_size = target.size;
+    return ELF_OK;
+}
+
+/* Bytes a relocation type patches, or 0 for a type the linker does not
+ * support. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures \result == 0 || \result == 4 || \result == 8;
+*/
+static uint32_t reloc_width(uint32_t type)
+{
+    switch (type) {
+    case R_X86_64_64:
+        return 8;
+    case R_X86_64_PC32:
+    case R_X86_64_PLT32:
+    case R_X86_64_GOTPCREL:
+    case R_X86_64_32:
+    case R_X86_64_32S:
+    case R_X86_64_GOTPCRELX:
+    case R_X86_64_REX_GOTPCRELX:
+        return 4;
+    default:
+        return 0;
+    }
+}
+
+int elf_rela(const struct elf_object *o, const struct elf_symtab *t, const struct elf_relsec *rs, uint32_t j,
+             struct elf_rela *r)
+{
+    const uint8_t *p = o->bytes + (rs->offset + ELF_RELA_SIZE * (uint64_t)j);
+    uint64_t offset = le64(p);
+    /* r_info: type in the low 32 bits, symbol in the high 32 (little-endian). */
+    uint32_t type = le32(p + 8), sym = le32(p + 12);
+    uint64_t addend = le64(p + 16);
+    uint32_t width = reloc_width(type);
+    r->offset = offset;
+    r->type = type;
+    r->sym = sym;
+    r->width = width;
+    r->addend = addend <= INT64_MAX ? (int64_t)addend : -(int64_t)(UINT64_MAX - addend) - 1;
+    if (width == 0)
+        return ELF_ERR_RELOC_TYPE;
+    if (sym >= t->count)
+        return ELF_ERR_RELOC_SYMBOL;
+    uint64_t size = rs->target_size;
+    if (offset > size || width > size - offset)
+        return ELF_ERR_RELOC_OFFSET;
+    return ELF_OK;
+}

@@ -22,6 +22,15 @@
 #define SHN_LORESERVE 0xff00u
 #define SHN_ABS 0xfff1u
 #define SHN_COMMON 0xfff2u
+#define ELF_RELA_SIZE 24u
+#define R_X86_64_64 1u
+#define R_X86_64_PC32 2u
+#define R_X86_64_PLT32 4u
+#define R_X86_64_GOTPCREL 9u
+#define R_X86_64_32 10u
+#define R_X86_64_32S 11u
+#define R_X86_64_GOTPCRELX 41u
+#define R_X86_64_REX_GOTPCRELX 42u
 #define STB_LOCAL 0u
 #define STB_GLOBAL 1u
 #define STB_WEAK 2u
@@ -46,7 +55,14 @@ enum elf_err {
     ELF_ERR_STRTAB = 16,        /* the symbol table's string table is missing or not one */
     ELF_ERR_SYM_NAME = 17,      /* a symbol name runs past its string table */
     ELF_ERR_SYM_SECTION = 18,   /* a symbol's section index is past the section table */
-    ELF_ERR_COUNT = 19
+    ELF_ERR_NOT_RELA = 19,      /* not a relocation section with addends */
+    ELF_ERR_RELA_SHAPE = 20,    /* entries not 24 bytes, or a partial entry */
+    ELF_ERR_RELA_SYMTAB = 21,   /* its symbol table is not the object's */
+    ELF_ERR_RELA_TARGET = 22,   /* the section it patches is missing or has no bytes */
+    ELF_ERR_RELOC_TYPE = 23,    /* a relocation type the linker does not support */
+    ELF_ERR_RELOC_SYMBOL = 24,  /* a relocation's symbol index past the symbol table */
+    ELF_ERR_RELOC_OFFSET = 25,  /* a relocation patches bytes past its section's end */
+    ELF_ERR_COUNT = 26
 };
 
 /* An object elf_open accepted. */
@@ -84,6 +100,22 @@ struct elf_symbol {
     uint8_t bind, type;
     uint16_t shndx;
     uint64_t value, size;
+};
+
+/* A relocation section (SHT_RELA) and the section it patches. */
+struct elf_relsec {
+    uint64_t offset;      /* entries at offset .. offset + 24 * count */
+    uint32_t count;
+    uint32_t target;      /* the section it patches */
+    uint64_t target_size; /* its size, inside the object */
+};
+
+/* One relocation: patch width bytes at offset in the target section with
+ * a value computed from symbol sym, the addend and the type. */
+struct elf_rela {
+    uint64_t offset;
+    uint32_t sym, type, width;
+    int64_t addend;
 };
 
 #include "elf.acsl"
@@ -158,5 +190,34 @@ int elf_symtab(const struct elf_object *o, struct elf_symtab *t);
       (s->shndx == SHN_UNDEF || s->shndx >= SHN_LORESERVE || s->shndx < o->shnum);
 */
 int elf_symbol(const struct elf_object *o, const struct elf_symtab *t, uint32_t i, struct elf_symbol *s);
+
+/* Checks section i as a relocation section of the object's symbol table
+ * that patches a section with bytes. */
+/*@ requires ElfSymtabOk(o, t) && i < o->shnum;
+    requires \valid(rs) && \separated(rs, o, t, o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns *rs;
+    ensures \result == ELF_OK ==> ElfRelsecOk(o, t, rs);
+    ensures \result == ELF_OK || \result == ELF_ERR_NOT_RELA || \result == ELF_ERR_RELA_SHAPE ||
+            \result == ELF_ERR_RELA_SYMTAB || \result == ELF_ERR_RELA_TARGET ||
+            \result == ELF_ERR_SECTION_PAST_END || \result == ELF_ERR_ALIGN;
+*/
+int elf_relsec(const struct elf_object *o, const struct elf_symtab *t, uint32_t i, struct elf_relsec *rs);
+
+/* Reads relocation j of rs and checks its type is one the linker supports
+ * (64, PC32, PLT32, 32, 32S, GOTPCREL, GOTPCRELX, REX_GOTPCRELX), its
+ * symbol is in the symbol table and the bytes it patches lie inside the
+ * target section. */
+/*@ requires ElfRelsecOk(o, t, rs) && j < rs->count;
+    requires \valid(r) && \separated(r, o, t, rs, o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns *r;
+    ensures \result == ELF_OK || \result == ELF_ERR_RELOC_TYPE || \result == ELF_ERR_RELOC_SYMBOL ||
+            \result == ELF_ERR_RELOC_OFFSET;
+    ensures \result == ELF_OK ==> (r->width == 4 || r->width == 8) && r->sym < t->count &&
+      r->offset <= rs->target_size && r->width <= rs->target_size - r->offset;
+*/
+int elf_rela(const struct elf_object *o, const struct elf_symtab *t, const struct elf_relsec *rs, uint32_t j,
+             struct elf_rela *r);
 
 #endif

@@ -1,5 +1,5 @@
 /* libFuzzer harness for the ELF reader: any bytes. Whatever elf_open,
- * elf_section and elf_symbol accept must lie inside the buffer: the
+ * elf_section, elf_symbol and elf_rela accept must lie inside: the
  * harness touches the first and last byte of every accepted section and
  * reads every accepted name up to its NUL, so ASan sees a promise broken
  * by one byte. */
@@ -35,6 +35,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         r = elf_symtab(&o, &t);
         if (r < ELF_OK || r >= ELF_ERR_COUNT)
             abort();
+        for (uint32_t i = 1; r == ELF_OK && i < o.shnum; i++) {
+            struct elf_relsec rs;
+            if (elf_relsec(&o, &t, i, &rs) != ELF_OK)
+                continue;
+            if (rs.offset + ELF_RELA_SIZE * (uint64_t)rs.count > size || rs.target >= o.shnum)
+                abort();
+            for (uint32_t j = 0; j < rs.count; j++) {
+                struct elf_rela rel;
+                if (elf_rela(&o, &t, &rs, j, &rel) == ELF_OK &&
+                    (rel.sym >= t.count || rel.offset + rel.width > rs.target_size))
+                    abort();
+            }
+        }
         for (uint32_t i = 0; r == ELF_OK && i < t.count; i++) {
             struct elf_symbol s;
             if (elf_symbol(&o, &t, i, &s) == ELF_OK && (bytes[s.name + s.name_len] != 0 ||

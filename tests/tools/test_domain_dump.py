@@ -6,6 +6,7 @@ check, for tests/run.py."""
 import itertools
 import os
 import shutil
+import struct
 import subprocess
 import sys
 
@@ -82,6 +83,28 @@ def refusals():
     refused("thread-local symbol refused", build("tls", "_Thread_local int t;\nint *f(void) { return &t; }\n"),
             "thread-local")
     refused("an executable refused", os.path.join(ROOT, "build", "spinel.elf"), "not a relocatable object")
+    refused("unsupported relocation type refused", rela_edited(data, 8, 4, 26), "relocation type not supported")
+    refused("relocation symbol past the symbol table refused", rela_edited(data, 12, 4, 0xFFFFFF),
+            "symbol index past the symbol table")
+    refused("relocation past its section refused", rela_edited(data, 0, 8, 1 << 40),
+            "patches bytes past the end of its section")
+
+
+def rela_edited(data, field, size, value):
+    """A copy of the object with one field of its first relocation changed."""
+    shoff, = struct.unpack_from("<Q", data, 40)
+    shnum, = struct.unpack_from("<H", data, 60)
+    for i in range(shnum):
+        sh_type, = struct.unpack_from("<I", data, shoff + 64 * i + 4)
+        if sh_type == 4:
+            at, = struct.unpack_from("<Q", data, shoff + 64 * i + 24)
+            break
+    edited = bytearray(data)
+    struct.pack_into("<I" if size == 4 else "<Q", edited, at + field, value)
+    path = os.path.join(OUT, f"rela_{field}.o")
+    with open(path, "wb") as f:
+        f.write(edited)
+    return path
 
 
 def main():
