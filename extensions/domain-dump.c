@@ -37,6 +37,7 @@ static const char *const reasons[ELF_ERR_COUNT] = {
     [ELF_ERR_RELOC_TYPE] = "relocation type not supported",
     [ELF_ERR_RELOC_SYMBOL] = "symbol index past the symbol table",
     [ELF_ERR_RELOC_OFFSET] = "patches bytes past the end of its section",
+    [ELF_ERR_RELOC_RANGE] = "value does not fit the relocated field",
 };
 
 static int refuse(const char *where, long index, int err)

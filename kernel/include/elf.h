@@ -62,7 +62,8 @@ enum elf_err {
     ELF_ERR_RELOC_TYPE = 23,    /* a relocation type the linker does not support */
     ELF_ERR_RELOC_SYMBOL = 24,  /* a relocation's symbol index past the symbol table */
     ELF_ERR_RELOC_OFFSET = 25,  /* a relocation patches bytes past its section's end */
-    ELF_ERR_COUNT = 26
+    ELF_ERR_RELOC_RANGE = 26,   /* a relocation's value does not fit its field */
+    ELF_ERR_COUNT = 27
 };
 
 /* An object elf_open accepted. */
