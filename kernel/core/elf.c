@@ -1,5 +1,6 @@
-/* ELF64 relocatable objects: the header and the section headers, read
- * byte by byte, each offset checked before it is used. */
+/* ELF64 relocatable objects: the header, section headers, symbol table
+ * and relocation entries, read byte by byte, each offset checked before
+ * it is used. */
 #include "elf.h"
 
 /* The identification bytes: magic, 64-bit, little-endian, version 1. */

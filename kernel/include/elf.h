@@ -1,6 +1,6 @@
 /* ELF64 relocatable objects for x86-64, read as untrusted bytes: the
- * header and the section headers, every offset and size checked against
- * the buffer before anything is read through it. */
+ * header, section headers, symbols and relocations, every offset and size
+ * checked against the buffer before anything is read through it. */
 #ifndef SPINEL_ELF_H
 #define SPINEL_ELF_H
 
