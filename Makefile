@@ -20,6 +20,8 @@ KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,boot/linker.ld \
   -Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,-z,noexecstack
 
+.SECONDEXPANSION:
+
 KOBJS := $(patsubst %.c,$(BUILD)/k/%.o,$(CORE_SRCS) $(INIT_SRCS) $(ARCH_SRCS)) \
          $(patsubst %.S,$(BUILD)/k/%.o,$(ASM_SRCS))
 KERNEL := $(BUILD)/spinel.elf
@@ -70,7 +72,25 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(sort $(wildcard tests/
 
 $(BUILD)/unit/%: tests/unit/%.c $(CORE_SRCS) tests/unit/check.h
 	@mkdir -p $(dir $@)
-	$(CC) $(HOST_CFLAGS) -Itests/unit $< $(CORE_SRCS) -o $@
+	$(CC) $(HOST_CFLAGS) $(UNIT_EXTRA) -Itests/unit $< $(CORE_SRCS) -o $@
+
+# Objects the linker tests load: the same sources under each compiler and
+# option set users build extensions with (non-PIC ones, -fno-pic in the
+# small code model, are placed below 2 GiB by the hosted test).
+DOMAIN_OBJ_VARIANTS := gcc-O0 gcc-O2 gcc-Os-sections gcc-O2-pic clang-O0 clang-O2 clang-O2-pic
+DOMAIN_OBJ_FLAGS := -std=c11 -ffreestanding -fno-common -fno-stack-protector -Wall -Wextra -Werror
+variant_cc = $(word 1,$(subst -, ,$1))
+variant_flags = -$(word 2,$(subst -, ,$1)) $(if $(findstring -pic,$1),-fPIC,-fno-pic) \
+  $(if $(findstring -sections,$1),-ffunction-sections -fdata-sections)
+DOMAIN_OBJS := $(foreach v,$(DOMAIN_OBJ_VARIANTS),$(foreach f,lib app,$(BUILD)/domain-objs/$v/$f.o))
+
+$(BUILD)/domain-objs/%.o: $$(wildcard tests/domain/$$(notdir $$*).c)
+	@mkdir -p $(dir $@)
+	$(call variant_cc,$(notdir $(patsubst %/,%,$(dir $*)))) $(DOMAIN_OBJ_FLAGS) \
+	  $(call variant_flags,$(notdir $(patsubst %/,%,$(dir $*)))) -c $< -o $@
+
+$(BUILD)/unit/test_domain: $(DOMAIN_OBJS)
+$(BUILD)/unit/test_domain: UNIT_EXTRA := -no-pie
 
 unit: $(UNIT_TESTS)
 

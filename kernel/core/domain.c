@@ -108,6 +108,7 @@ static void record_symbols(struct linker *k)
         struct link_symbol *ls = &k->syms[i];
         ls->import = 0;
         ls->addr = s.shndx == SHN_ABS ? s.value :
+                   symbol_is_got(&k->o, &s) ? k->got_next :
                    s.shndx < k->o.shnum && d->section_addr[s.shndx] ? d->section_addr[s.shndx] + s.value : 0;
         if (role == ROLE_EXPORT) {
             struct domain_export *e = &k->unsorted[nexports++];

@@ -1,5 +1,6 @@
 /* Symbol roles: see symbols.h. */
 #include "domain.h"
+#include "names.h"
 #include "layout.h"
 #include "symbols.h"
 
@@ -9,6 +10,14 @@ int section_loaded(const struct elf_object *o, uint32_t i)
     if (i == SHN_UNDEF || i >= o->shnum || elf_section(o, i, &sh) != ELF_OK)
         return 0;
     return layout_group_of(&sh) != GROUP_NONE;
+}
+
+/* gcc names the GOT in PIC code; like ld, the linker defines it (as the
+ * domain's GOT), so it is no import. */
+int symbol_is_got(const struct elf_object *o, const struct elf_symbol *s)
+{
+    static const uint8_t got[] = "_GLOBAL_OFFSET_TABLE_";
+    return s->shndx == SHN_UNDEF && name_equal(o->bytes + s->name, s->name_len, got, sizeof got - 1);
 }
 
 int symbol_role(const struct elf_object *o, const struct elf_symbol *s, enum symbol_role *role)
@@ -25,7 +34,7 @@ int symbol_role(const struct elf_object *o, const struct elf_symbol *s, enum sym
     if (s->shndx == SHN_COMMON)
         return DOMAIN_ERR_COMMON;
     if (s->shndx == SHN_UNDEF) {
-        *role = ROLE_IMPORT;
+        *role = symbol_is_got(o, s) ? ROLE_LOCAL : ROLE_IMPORT;
         return DOMAIN_OK;
     }
     if (s->shndx != SHN_ABS && !section_loaded(o, s->shndx))

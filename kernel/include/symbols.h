@@ -13,6 +13,9 @@ enum symbol_role { ROLE_LOCAL, ROLE_EXPORT, ROLE_IMPORT };
  * a section that is not loaded. */
 int symbol_role(const struct elf_object *o, const struct elf_symbol *s, enum symbol_role *role);
 
+/* 1 for _GLOBAL_OFFSET_TABLE_, undefined: the linker defines it. */
+int symbol_is_got(const struct elf_object *o, const struct elf_symbol *s);
+
 /* 1 when section i of o is loaded into the image. */
 int section_loaded(const struct elf_object *o, uint32_t i);
 
