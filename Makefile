@@ -37,8 +37,17 @@ $(BUILD)/k/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(KCC) $(KCFLAGS) -c $< -o $@
 
-$(KERNEL): $(KOBJS) boot/linker.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) $(KOBJS) -o $@ -lgcc
+# Module domains: generated from the interface headers, checked against
+# the kernel's own symbol table.
+MODULE_TABLE := $(BUILD)/gen/module_table.c
+$(MODULE_TABLE): kernel/modules.py $(KOBJS) $(wildcard kernel/include/*.h)
+	@mkdir -p $(dir $@)
+	$(PYTHON) kernel/modules.py $@ $(filter %.o,$(KOBJS))
+$(BUILD)/gen/module_table.o: $(MODULE_TABLE)
+	$(KCC) $(KCFLAGS) -Ikernel/init -c $< -o $@
+
+$(KERNEL): $(KOBJS) $(BUILD)/gen/module_table.o boot/linker.ld
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) $(KOBJS) $(BUILD)/gen/module_table.o -o $@ -lgcc
 	@$(PYTHON) ci/check_image.py $@
 
 # --- GRUB ISO ---------------------------------------------------------------

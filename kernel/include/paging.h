@@ -11,9 +11,18 @@ struct paging_stats {
     uint64_t table_frames;
 };
 
+/* Protections of a 4 KiB page mapped after boot: never writable and
+ * executable at once. */
+enum page_prot { PAGE_RX, PAGE_R, PAGE_RW };
+
 /* Builds and loads the final tables; page-table frames come from fa. */
 void paging_init(struct frame_alloc *fa, uint64_t ram_end);
 void *phys_to_virt(uint64_t paddr);
 const struct paging_stats *paging_stats(void);
+/* After paging_init: map one page, change its protection, unmap it
+ * (returns the frame it held, or 0 if none). */
+void paging_map(uint64_t vaddr, uint64_t paddr, enum page_prot prot);
+void paging_protect(uint64_t vaddr, enum page_prot prot);
+uint64_t paging_unmap(uint64_t vaddr);
 
 #endif

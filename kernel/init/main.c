@@ -3,6 +3,7 @@
 #include "arch_init.h"
 #include "boot_abi.h"
 #include "console.h"
+#include "domains.h"
 #include "kernel.h"
 #include "paging.h"
 
@@ -109,6 +110,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
             kernel.frames.nframes - frame_count(&kernel.frames, FRAME_ABSENT));
     print_boot_args(&kernel.boot);
     kevents_init(&kernel);
+    domains_init();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

@@ -112,6 +112,9 @@ static const struct command commands[] = {
     { "cap", "APP REF: what a reference names, or why it is refused", cmd_cap },
     { "revoke", "APP REF: kill a reference", cmd_revoke },
     { "events", "events, owners, handlers and raise counts", cmd_events },
+    { "domains", "domains: kind, exports, imports, sections, sealed", cmd_domains },
+    { "domain", "NAME: a domain's exports and imports", cmd_domain },
+    { "call", "DOMAIN SYMBOL: call an exported function of a sealed domain", cmd_call },
     { "halt", "stop the machine (and QEMU)", cmd_halt },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -11,5 +11,8 @@ void cmd_caps(const char *args);
 void cmd_cap(const char *args);
 void cmd_revoke(const char *args);
 void cmd_events(const char *args);
+void cmd_domains(const char *args);
+void cmd_domain(const char *args);
+void cmd_call(const char *args);
 
 #endif

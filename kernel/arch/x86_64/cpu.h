@@ -36,6 +36,7 @@ static inline uint64_t cpu_read_cr3(void)
     return v;
 }
 static inline void cpu_write_cr3(uint64_t v) { __asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
+static inline void cpu_invlpg(uint64_t va) { __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory"); }
 
 struct __attribute__((packed)) descriptor_ptr {
     uint16_t limit;

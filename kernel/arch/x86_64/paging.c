@@ -20,6 +20,7 @@ extern char __data_start[], __data_end[];
 /* 0 while the boot identity map is live, PHYSMAP_BASE afterwards. */
 static uint64_t phys_offset;
 static struct frame_alloc *table_frames;
+static uint64_t *kernel_pml4;
 static struct paging_stats stats;
 
 void *phys_to_virt(uint64_t paddr) { return (void *)(paddr + phys_offset); }
@@ -83,6 +84,42 @@ void paging_init(struct frame_alloc *fa, uint64_t ram_end)
     stats.data_pages = map_kernel_range(pml4, __data_start, __data_end, PTE_W | PTE_NX);
     cpu_write_cr3(pml4_paddr);
     phys_offset = PHYSMAP_BASE;
+    kernel_pml4 = phys_to_virt(pml4_paddr);
+}
+
+static uint64_t prot_flags(enum page_prot prot)
+{
+    return prot == PAGE_RX ? 0 : prot == PAGE_R ? PTE_NX : PTE_W | PTE_NX;
+}
+
+/* The leaf entry for vaddr, its tables made if missing. */
+static uint64_t *leaf(uint64_t vaddr)
+{
+    uint64_t *pdpt = next_level(kernel_pml4, index_at(vaddr, 3));
+    uint64_t *pd = next_level(pdpt, index_at(vaddr, 2));
+    uint64_t *pt = next_level(pd, index_at(vaddr, 1));
+    return &pt[index_at(vaddr, 0)];
+}
+
+void paging_map(uint64_t vaddr, uint64_t paddr, enum page_prot prot)
+{
+    *leaf(vaddr) = paddr | prot_flags(prot) | PTE_P;
+    cpu_invlpg(vaddr);
+}
+
+void paging_protect(uint64_t vaddr, enum page_prot prot)
+{
+    uint64_t *e = leaf(vaddr);
+    *e = (*e & PTE_ADDR) | prot_flags(prot) | PTE_P;
+    cpu_invlpg(vaddr);
+}
+
+uint64_t paging_unmap(uint64_t vaddr)
+{
+    uint64_t *e = leaf(vaddr), paddr = *e & PTE_P ? *e & PTE_ADDR : 0;
+    *e = 0;
+    cpu_invlpg(vaddr);
+    return paddr;
 }
 
 const struct paging_stats *paging_stats(void) { return &stats; }

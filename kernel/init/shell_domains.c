@@ -1,0 +1,91 @@
+/* Shell commands on domains: domains, domain NAME, call NAME SYMBOL. */
+#include "console.h"
+#include "domains.h"
+#include "kstring.h"
+#include "shell_cmds.h"
+
+static const char *kind_text(enum domain_kind k)
+{
+    return k == DOMAIN_OBJECT ? "object" : k == DOMAIN_MODULE ? "module" : "aggregate";
+}
+
+void cmd_domains(const char *args)
+{
+    (void)args;
+    for (uint32_t i = 0; i < DOMAINS_MAX; i++) {
+        const struct kdomain *kd = domains_at(i);
+        if (!kd)
+            continue;
+        const struct domain *d = &kd->d;
+        kprintf("%s: %s, %u exports, %u imports (%u resolved)", d->name, kind_text(d->kind), d->exports.count,
+                d->nimports, d->nimports - d->unresolved);
+        if (d->kind == DOMAIN_OBJECT)
+            kprintf(", sections %lu pages rx %lu r %lu rw at %p, %s", d->plan.rx_size / DOMAIN_PAGE,
+                    d->plan.r_size / DOMAIN_PAGE, d->plan.rw_size / DOMAIN_PAGE, (void *)d->image,
+                    kd->sealed ? "sealed W^X" : "waiting for imports");
+        kprintf("\n");
+    }
+}
+
+/* The next word of args into out (at most n - 1 bytes); args moves past it. */
+static int next_word(const char **args, char *out, size_t n)
+{
+    const char *s = *args;
+    size_t len = 0;
+    while (*s == ' ')
+        s++;
+    while (s[len] && s[len] != ' ' && len + 1 < n) {
+        out[len] = s[len];
+        len++;
+    }
+    out[len] = '\0';
+    *args = s + len;
+    return len > 0;
+}
+
+void cmd_domain(const char *args)
+{
+    char name[DOMAIN_NAME_MAX];
+    const struct kdomain *kd = next_word(&args, name, sizeof name) ? domains_find(name) : 0;
+    if (!kd) {
+        kprintf("usage: domain NAME (see 'domains')\n");
+        return;
+    }
+    const struct domain *d = &kd->d;
+    for (uint32_t k = 0; k < d->exports.count; k++)
+        kprintf("  export %s at %p\n", domain_export_name(d, k), (void *)d->exports.entries[k].addr);
+    for (uint32_t k = 0; k < d->nimports; k++) {
+        if (d->imports[k].bound)
+            kprintf("  import %s bound to %p\n", domain_import_name(d, k), (void *)d->imports[k].addr);
+        else
+            kprintf("  import %s unresolved\n", domain_import_name(d, k));
+    }
+}
+
+/* Calls an exported function taking nothing and returning a number: how
+ * the tests run code that the linker placed, before extensions have an
+ * init of their own. */
+void cmd_call(const char *args)
+{
+    char name[DOMAIN_NAME_MAX], symbol[64];
+    uint64_t addr;
+    if (!next_word(&args, name, sizeof name) || !next_word(&args, symbol, sizeof symbol)) {
+        kprintf("usage: call DOMAIN SYMBOL\n");
+        return;
+    }
+    const struct kdomain *kd = domains_find(name);
+    if (!kd || kd->d.kind != DOMAIN_OBJECT) {
+        kprintf("call: no object domain %s\n", name);
+        return;
+    }
+    if (!kd->sealed) {
+        kprintf("call: %s has %u unresolved imports: it runs nothing\n", name, kd->d.unresolved);
+        return;
+    }
+    if (domain_lookup(&kd->d, symbol, &addr) != DOMAIN_OK) {
+        kprintf("call: %s exports no %s\n", name, symbol);
+        return;
+    }
+    uint64_t result = ((uint64_t (*)(void))addr)();
+    kprintf("call: %s.%s returned %lu\n", name, symbol, result);
+}
