@@ -114,6 +114,8 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 	clang $(FUZZ_CFLAGS) $< $(CORE_SRCS) -o $@
 	$(PYTHON) tests/fuzz/seeds.py $@.seeds
 
+$(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
+
 fuzz: $(FUZZERS)
 
 # --- host tools built from the portable core ---------------------------------
@@ -131,7 +133,10 @@ check: deps-check
 	$(MAKE) prove
 	$(MAKE) test
 
-bench: deps-test $(KERNEL)
+$(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
+
+bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host
 	$(PYTHON) tests/bench.py $(KERNEL)
 
 # --- dependencies on a fresh Debian 12 machine ------------------------------

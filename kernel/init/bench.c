@@ -56,6 +56,7 @@ void bench_run(void)
     bench_row("frame_alloc_free", bench_frame_pair(overhead), "instructions", "indirect_call");
     bench_row("indirect_call", bench_indirect_call(overhead), "instructions", 0);
     bench_events(overhead);
+    bench_domains();
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }

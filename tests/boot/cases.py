@@ -145,13 +145,13 @@ def test_more_memory():
         g.kill()
 
 
-def build_iso(name, modules):
+def build_iso(name, modules, cmdline="iso-test"):
     """A GRUB rescue ISO with the kernel and the given (file, args) modules."""
     root = os.path.join(ISO_DIR, name)
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(os.path.join(root, "boot", "grub"))
     shutil.copy(KERNEL, os.path.join(root, "boot", "spinel.elf"))
-    lines = ["set timeout=0", "menuentry Spinel {", "  multiboot2 /boot/spinel.elf iso-test"]
+    lines = ["set timeout=0", "menuentry Spinel {", f"  multiboot2 /boot/spinel.elf {cmdline}"]
     for i, (data, args) in enumerate(modules):
         with open(os.path.join(root, "boot", f"m{i}.bin"), "wb") as f:
             f.write(data)

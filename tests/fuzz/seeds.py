@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Seed corpora. fuzz_elf: the kernel's own gcc-built objects (when make
-has built them). The others: a well-formed multiboot2 block (selector
+has built them); fuzz_domain: the linker test objects (gcc and clang). The others: a well-formed multiboot2 block (selector
 byte 0) and well-formed PVH pieces (selectors 1 and 2), as QEMU and GRUB
 lay them out."""
 import glob
@@ -40,6 +40,10 @@ def main(out):
     if os.path.basename(out).startswith("fuzz_elf"):
         for obj in sorted(glob.glob("build/k/kernel/*/*.o"))[:8]:
             shutil.copy(obj, os.path.join(out, os.path.basename(obj)))
+        return
+    if os.path.basename(out).startswith("fuzz_domain"):
+        for obj in sorted(glob.glob("build/domain-objs/*/*.o")):
+            shutil.copy(obj, os.path.join(out, obj.split("/")[-2] + "_" + os.path.basename(obj)))
         return
     for name, data in (("mb2", b"\0" + mb2()), ("pvh_start", b"\1" + pvh_start()),
                        ("pvh_memmap", b"\2" + pvh_memmap())):
