@@ -2,20 +2,23 @@
 #include "domain.h"
 #include "layout.h"
 
+/* Flags tested by division, not masks: the model (LayoutGroupOf) then
+ * reads like the code and the provers need no bit-vector reasoning. */
 enum layout_group layout_group_of(const struct elf_section *sh)
 {
-    if (!(sh->flags & SHF_ALLOC))
+    if (sh->flags % 4 < 2)
         return GROUP_NONE;
-    if (sh->flags & SHF_EXECINSTR)
+    if ((sh->flags / 4) % 2 == 1)
         return GROUP_RX;
-    if (sh->flags & SHF_WRITE)
+    if (sh->flags % 2 == 1)
         return GROUP_RW;
     return GROUP_R;
 }
 
 int layout_reserve(struct layout *l, enum layout_group g, uint64_t n, uint64_t align, uint64_t *offset)
 {
-    uint64_t at = (l->used[g] + align - 1) & ~(align - 1);
+    uint64_t rem = l->used[g] % align;
+    uint64_t at = rem ? l->used[g] + (align - rem) : l->used[g];
     if (at > LAYOUT_GROUP_MAX || n > LAYOUT_GROUP_MAX - at)
         return DOMAIN_ERR_TOO_BIG;
     *offset = at;
@@ -26,9 +29,9 @@ int layout_reserve(struct layout *l, enum layout_group g, uint64_t n, uint64_t a
 int layout_place(struct layout *l, const struct elf_section *sh, uint64_t *offset)
 {
     enum layout_group g = layout_group_of(sh);
-    if ((sh->flags & SHF_WRITE) && (sh->flags & SHF_EXECINSTR))
+    if (sh->flags % 2 == 1 && (sh->flags / 4) % 2 == 1)
         return DOMAIN_ERR_WX;
-    if (sh->flags & SHF_TLS)
+    if ((sh->flags / SHF_TLS) % 2 == 1)
         return DOMAIN_ERR_TLS;
     if (sh->align > DOMAIN_PAGE)
         return DOMAIN_ERR_SECTION_ALIGN;
@@ -37,7 +40,7 @@ int layout_place(struct layout *l, const struct elf_section *sh, uint64_t *offse
 
 uint64_t layout_pages(const struct layout *l, enum layout_group g)
 {
-    return (l->used[g] + DOMAIN_PAGE - 1) & ~(uint64_t)(DOMAIN_PAGE - 1);
+    return (l->used[g] + DOMAIN_PAGE - 1) / DOMAIN_PAGE * DOMAIN_PAGE;
 }
 
 int reloc_uses_got(uint32_t t)

@@ -46,7 +46,7 @@ def test_shell_mem_help_unknown():
         free, total, used, kib = (int(x) for x in m.groups())
         assert free + used == total and kib == free * 4, m.group(0)
         assert used > 0, "page tables must have used some frames"
-        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n(.*\n)*.*events.*\n.*halt")
+        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n(.*\n)*.*events.*\n.*domains.*\n.*domain .*\n.*call.*\n.*halt")
         g.command("frobnicate", r"unknown command 'frobnicate'; try 'help'")
         halt(g)
     finally:
