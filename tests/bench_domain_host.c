@@ -53,12 +53,11 @@ static uint64_t link_once(struct object *lib, struct object *app)
 {
     struct domain_plan p1, p2;
     struct domain_fault f;
-    uint32_t bound;
     uint64_t start = now_ns();
     if (domain_plan(lib->bytes, lib->len, &p1, &f) || domain_plan(app->bytes, app->len, &p2, &f) ||
         domain_create(lib->bytes, lib->len, &p1, lib->image, lib->meta, "lib", &lib->d, &f) ||
         domain_create(app->bytes, app->len, &p2, app->image, app->meta, "app", &app->d, &f) ||
-        domain_resolve(&lib->d, &app->d, &bound, &f) || app->d.unresolved)
+        domain_resolve(&lib->d, &app->d, &f) || app->d.unresolved)
         exit(4);
     return now_ns() - start;
 }

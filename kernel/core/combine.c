@@ -3,7 +3,7 @@
 #include "domain.h"
 #include "kstring.h"
 
-static int fail(struct domain_fault *f, int code, const char *name)
+static int fail(struct domain_fault *f, int code, const uint8_t *name)
 {
     f->code = code;
     f->where = name ? AT_NAME : AT_OBJECT;
@@ -20,6 +20,7 @@ static void name_domain(struct domain *d, const char *name, enum domain_kind kin
     d->name[n] = 0;
     d->kind = kind;
     d->image = 0;
+    d->image_addr = 0;
     d->plan = (struct domain_plan){ 0 };
     d->imports = 0;
     d->patches = 0;
@@ -76,7 +77,7 @@ static void append_exports(const struct export_table *t, struct domain_export *i
     kmemcpy(names + *used, t->names, t->names_size + 1);
     for (uint32_t k = 0; k < t->count; k++) {
         in[*n] = t->entries[k];
-        in[*n].name += *used;
+        in[*n].name += (uint32_t)*used;
         (*n)++;
     }
     *used += t->names_size + 1;
@@ -85,10 +86,13 @@ static void append_exports(const struct export_table *t, struct domain_export *i
 int domain_combine(const struct domain *d1, const struct domain *d2, uint8_t *meta, const char *name,
                    struct domain *out, struct domain_fault *f)
 {
+    if (d1->exports.names_size + d2->exports.names_size + 2 > 0xFFFFFFFFu ||
+        d1->exports.count > 0xFFFFFFFEu - d2->exports.count)
+        return fail(f, DOMAIN_ERR_TOO_BIG, 0);
     for (uint32_t k = 0; k < d2->exports.count; k++) {
         const struct domain_export *e = &d2->exports.entries[k];
         if (export_lookup(&d1->exports, d2->exports.names + e->name, e->len, e->hash) >= 0)
-            return fail(f, DOMAIN_ERR_DUPLICATE, (const char *)d2->exports.names + e->name);
+            return fail(f, DOMAIN_ERR_DUPLICATE, d2->exports.names + e->name);
     }
     uint32_t count = d1->exports.count + d2->exports.count, n = 0;
     uint64_t used = 0;

@@ -87,9 +87,9 @@ static void place_sections(struct linker *k)
     }
 }
 
-static uint64_t copy_name(struct linker *k, const struct elf_symbol *s)
+static uint32_t copy_name(struct linker *k, const struct elf_symbol *s)
 {
-    uint64_t at = k->names_used;
+    uint32_t at = (uint32_t)k->names_used;
     kmemcpy(k->names + at, k->o.bytes + s->name, s->name_len);
     k->names[at + s->name_len] = 0;
     k->names_used += s->name_len + 1u;
@@ -122,6 +122,7 @@ static void record_symbols(struct linker *k)
             m->name = copy_name(k, &s);
             m->hash = name_hash(k->names + m->name, m->len);
             m->addr = 0;
+            m->offer = -1;
             m->bound = 0;
             ls->import = ++d->nimports;
         }
@@ -145,7 +146,7 @@ static uint64_t got_slot(struct linker *k, const struct link_symbol *ls, uint32_
     k->got_next += 8;
     if (ls->import)
         k->d->patches[k->d->npatches++] = (struct domain_patch){
-            .place = slot, .addend = 0, .import = ls->import - 1, .type = R_X86_64_64,
+            .offset = (uint32_t)(slot - k->d->image_addr), .addend = 0, .import = ls->import - 1, .type = R_X86_64_64,
             .relsec = i, .entry = j, .done = 0 };
     else
         write_field(slot, 8, ls->addr);
@@ -160,7 +161,7 @@ static int apply_relocation(struct linker *k, uint32_t i, uint32_t j, uint64_t t
         s = got_slot(k, ls, i, j);
     else if (ls->import) {
         k->d->patches[k->d->npatches++] = (struct domain_patch){
-            .place = place, .addend = r->addend, .import = ls->import - 1, .type = r->type,
+            .offset = (uint32_t)(place - k->d->image_addr), .addend = r->addend, .import = ls->import - 1, .type = r->type,
             .relsec = i, .entry = j, .done = 0 };
         return DOMAIN_OK;
     }
@@ -221,6 +222,7 @@ int domain_create(const uint8_t *bytes, uint64_t len, const struct domain_plan *
     name_domain(d, name);
     d->kind = DOMAIN_OBJECT;
     d->image = image;
+    d->image_addr = (uint64_t)image;
     d->nimports = d->npatches = 0;
     d->parts[0] = d->parts[1] = 0;
     carve_tables(&k, plan, meta);

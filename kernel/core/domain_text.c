@@ -1,5 +1,5 @@
-/* Words for the linker's refusal codes, shared by the kernel and the host
- * tools so that both say the same thing. */
+/* Words for the linker's refusal codes and its names as C strings, shared
+ * by the kernel and the host tools so that both say the same thing. */
 #include "domain.h"
 
 static const char *const elf_reasons[ELF_ERR_COUNT] = {
@@ -58,4 +58,14 @@ const char *domain_err_text(int code)
     if (code >= DOMAIN_ERR_BINDING && code < DOMAIN_ERR_LIMIT)
         return domain_reasons[code - DOMAIN_ERR_BINDING];
     return "unknown error";
+}
+
+const char *domain_export_name(const struct domain *d, uint32_t k)
+{
+    return (const char *)d->exports.names + d->exports.entries[k].name;
+}
+
+const char *domain_import_name(const struct domain *d, uint32_t k)
+{
+    return (const char *)d->exports.names + d->imports[k].name;
 }

@@ -136,6 +136,8 @@ int domain_plan(const uint8_t *bytes, uint64_t len, struct domain_plan *p, struc
     p->r_size = layout_pages(&l, GROUP_R);
     p->rw_size = layout_pages(&l, GROUP_RW);
     p->image_size = p->rx_size + p->r_size + p->rw_size;
+    if (p->names_size >= 0xFFFFFFFFu)
+        return fail(f, DOMAIN_ERR_TOO_BIG, AT_OBJECT, 0, 0);
     plan_meta(p);
     return fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "elf.h"
 #include "exports.h"
+#include "reloc.h"
 
 #define DOMAIN_PAGE 4096u
 #define DOMAIN_NAME_MAX 32u
@@ -48,7 +49,7 @@ struct domain_fault {
     enum domain_where where;
     uint32_t index;  /* section, symbol, or relocation section */
     uint32_t entry;  /* the relocation's entry in its section */
-    const char *name; /* the symbol concerned, or 0 */
+    const uint8_t *name; /* the symbol concerned (NUL-terminated), or 0 */
 };
 
 /* What an object needs, computed from its bytes alone. */
@@ -63,20 +64,23 @@ struct domain_plan {
 
 /* An import: a name this domain uses and does not define. */
 struct domain_import {
-    uint64_t name;   /* offset in the domain's names */
+    uint32_t name;   /* offset in the domain's names */
     uint32_t len, hash;
     uint64_t addr;   /* once bound */
-    uint8_t bound;
+    int64_t offer;   /* resolve's scratch: the source's export offered, or -1 */
+    uint16_t bound;  /* integer types apart from the image's bytes and the
+                        export tables', so that WP sees writes to one leave
+                        the others alone */
 };
 
 /* A relocation waiting for an import: patched when it is bound. A GOT
  * slot for an import waits as an R_X86_64_64 patch of the slot. */
 struct domain_patch {
-    uint64_t place;   /* address of the patched bytes, inside the image */
+    uint32_t offset;  /* of the patched bytes, in the image (under 3 GiB) */
     int64_t addend;
     uint32_t import, type;
     uint32_t relsec, entry; /* for error messages */
-    uint8_t done;
+    int16_t done;     /* a type of its own here, like bound: see there */
 };
 
 enum domain_kind { DOMAIN_OBJECT = 1, DOMAIN_MODULE = 2, DOMAIN_AGGREGATE = 3 };
@@ -85,15 +89,19 @@ struct domain {
     char name[DOMAIN_NAME_MAX];
     enum domain_kind kind;
     uint8_t *image;        /* image[0 .. image_size), page-aligned */
+    uint64_t image_addr;   /* image's address: what relocations compute with */
     struct domain_plan plan;
     struct export_table exports;
     struct domain_import *imports;
-    uint32_t nimports, unresolved;
+    uint32_t nimports;
+    uint64_t unresolved;   /* imports not bound yet (64 bits: a type apart from the patches', for WP) */
     struct domain_patch *patches;
     uint32_t npatches;
     const struct domain *parts[2]; /* an aggregate's two domains */
     uint64_t *section_addr; /* per ELF section: where it was placed, or 0 */
 };
+
+#include "resolve.acsl"
 
 /* Reads and checks the whole object (header, sections, symbols, every
  * relocation) and lays it out; nothing is written but plan and fault. */
@@ -108,11 +116,45 @@ int domain_create(const uint8_t *bytes, uint64_t len, const struct domain_plan *
                   uint8_t *meta, const char *name, struct domain *d, struct domain_fault *fault);
 
 /* Binds each unbound import of target whose name source exports and
- * patches the relocations that use it; the others stay unbound. On a
- * refusal (a patched value out of range) target is unchanged. *bound is
- * how many imports were bound. */
-int domain_resolve(const struct domain *source, struct domain *target, uint32_t *bound,
-                   struct domain_fault *fault);
+ * patches the relocations that use it; the others stay unbound, and
+ * target->unresolved counts them. On a refusal (a patched value out of
+ * range) target is unchanged. */
+/*@ requires ResolveReady(source, target) && \valid(f);
+    requires \separated(f, source, target, target->imports + (0 .. target->nimports - 1),
+                        target->patches + (0 .. target->npatches - 1),
+                        target->image + (0 .. target->plan.image_size - 1),
+                        target->exports.names + (0 .. target->exports.names_size));
+    requires \separated(f, source->exports.entries + (0 .. source->exports.count - 1),
+                        source->exports.start + (0 .. source->exports.nbuckets),
+                        source->exports.names + (0 .. source->exports.names_size));
+    terminates \true;
+    assigns *f, target->unresolved,
+            target->imports[0 .. target->nimports - 1].addr, target->imports[0 .. target->nimports - 1].bound,
+            target->imports[0 .. target->nimports - 1].offer,
+            target->patches[0 .. target->npatches - 1].done, target->image[0 .. target->plan.image_size - 1];
+    ensures \result == DOMAIN_OK || \result == ELF_ERR_RELOC_RANGE || \result == DOMAIN_ERR_NOT_OBJECT;
+    ensures \result == DOMAIN_ERR_NOT_OBJECT <==> target->kind != DOMAIN_OBJECT;
+    ensures refused_unchanged: \result != DOMAIN_OK ==>
+      (\forall integer j; 0 <= j < target->nimports ==>
+         target->imports[j].bound == \old(target->imports[j].bound) &&
+         target->imports[j].addr == \old(target->imports[j].addr)) &&
+      (\forall integer i; 0 <= i < target->npatches ==> target->patches[i].done == \old(target->patches[i].done)) &&
+      (\forall integer x; 0 <= x < target->plan.image_size ==> target->image[x] == \old(target->image[x]));
+    ensures bound_kept: \result == DOMAIN_OK ==> \forall integer j; 0 <= j < target->nimports ==>
+      \old(target->imports[j].bound) != 0 ==>
+        target->imports[j].bound == \old(target->imports[j].bound) &&
+        target->imports[j].addr == \old(target->imports[j].addr);
+    ensures exported_bound: \result == DOMAIN_OK ==> \forall integer j; 0 <= j < target->nimports ==>
+      \old(target->imports[j].bound) == 0 && \old(Exported(source, target, j)) ==>
+        target->imports[j].bound == 1 &&
+        \let a = target->imports[j].addr; \at(ExportedAt(source, target, j, a), Pre);
+    ensures others_unbound: \result == DOMAIN_OK ==> \forall integer j; 0 <= j < target->nimports ==>
+      \old(target->imports[j].bound) == 0 && !\old(Exported(source, target, j)) ==> target->imports[j].bound == 0;
+    ensures patched: \result == DOMAIN_OK ==> \forall integer i; 0 <= i < target->npatches ==>
+      target->imports[target->patches[i].import].bound != 0 ==> target->patches[i].done != 0;
+    ensures \result == DOMAIN_OK ==> target->unresolved <= target->nimports;
+*/
+int domain_resolve(const struct domain *source, struct domain *target, struct domain_fault *f);
 
 /* Bytes of metadata domain_combine needs for d1 and d2. */
 uint64_t domain_combine_meta_size(const struct domain *d1, const struct domain *d2);
@@ -130,8 +172,18 @@ int domain_create_from_module(const char *name, const uint8_t *names, uint64_t n
                               const struct domain_export *entries, uint32_t count, uint8_t *meta,
                               struct domain *d, struct domain_fault *fault);
 
-/* The address source exports under name, or DOMAIN_ERR_NO_SYMBOL. */
-int domain_lookup(const struct domain *d, const char *name, uint64_t *addr);
+/* The address d exports under name[0 .. len), or DOMAIN_ERR_NO_SYMBOL. */
+/*@ requires \valid_read(d) && ExportTableOk(&d->exports) && ExportNamesReadable(&d->exports);
+    requires \valid_read(name + (0 .. len - 1)) && \valid(addr) && \separated(addr, d, d->exports.entries + (0 .. d->exports.count - 1));
+    terminates \true;
+    assigns *addr;
+    ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_NO_SYMBOL;
+    ensures \result == DOMAIN_OK ==> \exists integer k; 0 <= k < d->exports.count &&
+      ExportIs(&d->exports, k, NameHash(name, len), name, len) && *addr == d->exports.entries[k].addr;
+    ensures \result == DOMAIN_ERR_NO_SYMBOL ==> \forall integer k; 0 <= k < d->exports.count ==>
+      !ExportIs(&d->exports, k, NameHash(name, len), name, len);
+*/
+int domain_lookup(const struct domain *d, const uint8_t *name, uint32_t len, uint64_t *addr);
 
 /* The name of export or import k, NUL-terminated. */
 const char *domain_export_name(const struct domain *d, uint32_t k);

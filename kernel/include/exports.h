@@ -9,7 +9,7 @@
 /* One exported name and the address it stands for. The name is bytes
  * name .. name + len of the table's names, with a NUL after it. */
 struct domain_export {
-    uint64_t name;
+    uint32_t name; /* 32-bit offsets: see struct domain_import's bound */
     uint32_t len;
     uint32_t hash; /* name_hash of the name */
     uint64_t addr;

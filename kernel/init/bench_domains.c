@@ -37,8 +37,7 @@ static void bench_link(const char *n, const char *row, const char *baseline)
     struct kdomain *l = domains_load(lib_name, phys_to_virt(lib->base), lib->len);
     struct kdomain *a = domains_load(app_name, phys_to_virt(app->base), app->len);
     struct domain_fault f;
-    uint32_t bound = 0;
-    if (!l || !a || domain_resolve(&l->d, &a->d, &bound, &f) != DOMAIN_OK || a->d.unresolved != 0)
+    if (!l || !a || domain_resolve(&l->d, &a->d, &f) != DOMAIN_OK || a->d.unresolved != 0)
         panic("bench: linking %s failed", app_name);
     bench_row(row, arch_cycles() - start, "instructions", baseline);
 }

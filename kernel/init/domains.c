@@ -49,7 +49,7 @@ void domains_print_fault(const char *name, const uint8_t *bytes, uint64_t len, c
     else if (f->where != AT_OBJECT && f->where != AT_NAME)
         kprintf("%s %u: ", where_text(f->where), f->index);
     if (f->name)
-        kprintf("%s: ", f->name);
+        kprintf("%s: ", (const char *)f->name);
     kprintf("%s (error %d)\n", domain_err_text(f->code), f->code);
 }
 
@@ -101,8 +101,7 @@ void domains_link_all(void)
             continue;
         for (uint32_t j = 0; j < DOMAINS_MAX && t->d.unresolved; j++) {
             struct domain_fault f;
-            uint32_t bound;
-            if (j != i && domains[j].used && domain_resolve(&domains[j].d, &t->d, &bound, &f) != DOMAIN_OK)
+            if (j != i && domains[j].used && domain_resolve(&domains[j].d, &t->d, &f) != DOMAIN_OK)
                 domains_print_fault(t->d.name, 0, 0, &f);
         }
         if (t->d.unresolved == 0)

@@ -17,7 +17,7 @@ void cmd_domains(const char *args)
         if (!kd)
             continue;
         const struct domain *d = &kd->d;
-        kprintf("%s: %s, %u exports, %u imports (%u resolved)", d->name, kind_text(d->kind), d->exports.count,
+        kprintf("%s: %s, %u exports, %u imports (%lu resolved)", d->name, kind_text(d->kind), d->exports.count,
                 d->nimports, d->nimports - d->unresolved);
         if (d->kind == DOMAIN_OBJECT)
             kprintf(", sections %lu pages rx %lu r %lu rw at %p, %s", d->plan.rx_size / DOMAIN_PAGE,
@@ -79,10 +79,10 @@ void cmd_call(const char *args)
         return;
     }
     if (!kd->sealed) {
-        kprintf("call: %s has %u unresolved imports: it runs nothing\n", name, kd->d.unresolved);
+        kprintf("call: %s has %lu unresolved imports: it runs nothing\n", name, kd->d.unresolved);
         return;
     }
-    if (domain_lookup(&kd->d, symbol, &addr) != DOMAIN_OK) {
+    if (domain_lookup(&kd->d, (const uint8_t *)symbol, (uint32_t)kstrnlen(symbol, sizeof symbol), &addr) != DOMAIN_OK) {
         kprintf("call: %s exports no %s\n", name, symbol);
         return;
     }
