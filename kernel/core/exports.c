@@ -136,6 +136,21 @@ int export_table_check(const struct export_table *t)
     return entries_in_buckets(t);
 }
 
+int export_table_covers(const struct export_table *t, const struct domain_export *in, uint32_t count)
+{
+    /*@ loop invariant 0 <= i <= count;
+        loop invariant \forall integer x; 0 <= x < i ==> ExportCovered(t, in, x);
+        loop assigns i;
+        loop variant count - i;
+    */
+    for (uint32_t i = 0; i < count; i++) {
+        int64_t k = export_lookup(t, t->names + in[i].name, in[i].len, in[i].hash);
+        if (k < 0 || t->entries[k].addr != in[i].addr)
+            return 0;
+    }
+    return 1;
+}
+
 int64_t export_lookup(const struct export_table *t, const uint8_t *name, uint32_t len, uint32_t hash)
 {
     uint32_t b = hash % t->nbuckets;
