@@ -2,6 +2,7 @@
  * (domain_create_from_module): export tables without an image. */
 #include "domain.h"
 #include "kstring.h"
+#include "union.h"
 
 static int fail(struct domain_fault *f, int code, const uint8_t *name)
 {
@@ -70,42 +71,20 @@ uint64_t domain_combine_meta_size(const struct domain *d1, const struct domain *
            align8(d1->exports.names_size + d2->exports.names_size + 2);
 }
 
-/* Appends t's exports to in[*n], their names to names at *used. */
-static void append_exports(const struct export_table *t, struct domain_export *in, uint32_t *n, uint8_t *names,
-                           uint64_t *used)
-{
-    kmemcpy(names + *used, t->names, t->names_size + 1);
-    for (uint32_t k = 0; k < t->count; k++) {
-        in[*n] = t->entries[k];
-        in[*n].name += (uint32_t)*used;
-        (*n)++;
-    }
-    *used += t->names_size + 1;
-}
-
 int domain_combine(const struct domain *d1, const struct domain *d2, uint8_t *meta, const char *name,
                    struct domain *out, struct domain_fault *f)
 {
     if (d1->exports.names_size + d2->exports.names_size + 2 > 0xFFFFFFFFu ||
         d1->exports.count > 0xFFFFFFFEu - d2->exports.count)
         return fail(f, DOMAIN_ERR_TOO_BIG, 0);
-    for (uint32_t k = 0; k < d2->exports.count; k++) {
-        const struct domain_export *e = &d2->exports.entries[k];
-        if (export_lookup(&d1->exports, d2->exports.names + e->name, e->len, e->hash) >= 0)
-            return fail(f, DOMAIN_ERR_DUPLICATE, d2->exports.names + e->name);
-    }
-    uint32_t count = d1->exports.count + d2->exports.count, n = 0;
-    uint64_t used = 0;
+    uint32_t count = d1->exports.count + d2->exports.count;
+    uint64_t dup = 0;
     name_domain(out, name, DOMAIN_AGGREGATE);
     out->parts[0] = d1;
     out->parts[1] = d2;
-    struct domain_export *in = carve_table(&out->exports, count, meta);
-    uint8_t *names = meta + table_meta_size(count);
-    append_exports(&d1->exports, in, &n, names, &used);
-    append_exports(&d2->exports, in, &n, names, &used);
-    out->exports.names = names;
-    out->exports.names_size = used - 1;
-    if (!export_table_build(&out->exports, in, count))
-        return fail(f, DOMAIN_ERR_TABLE, 0);
-    return fail(f, DOMAIN_OK, 0);
+    struct domain_export *scratch = carve_table(&out->exports, count, meta);
+    int err = exports_union(&d1->exports, &d2->exports, scratch, meta + table_meta_size(count), &out->exports, &dup);
+    if (err == DOMAIN_ERR_DUPLICATE)
+        return fail(f, err, d2->exports.names + d2->exports.entries[dup].name);
+    return fail(f, err, 0);
 }

@@ -136,6 +136,19 @@ int export_table_check(const struct export_table *t)
     return entries_in_buckets(t);
 }
 
+int export_names_inside(const struct export_table *t)
+{
+    /*@ loop invariant 0 <= k <= t->count;
+        loop invariant \forall integer m; 0 <= m < k ==> t->entries[m].name + t->entries[m].len <= t->names_size;
+        loop assigns k;
+        loop variant t->count - k;
+    */
+    for (uint32_t k = 0; k < t->count; k++)
+        if (t->entries[k].len > t->names_size || t->entries[k].name > t->names_size - t->entries[k].len)
+            return 0;
+    return 1;
+}
+
 int export_table_covers(const struct export_table *t, const struct domain_export *in, uint32_t count)
 {
     /*@ loop invariant 0 <= i <= count;

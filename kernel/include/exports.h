@@ -70,6 +70,15 @@ int export_table_check(const struct export_table *t);
 */
 int64_t export_lookup(const struct export_table *t, const uint8_t *name, uint32_t len, uint32_t hash);
 
+/* 1 exactly when every entry's name lies inside the table's names. */
+/*@ requires ExportTableShape(t) && \valid_read(t->names + (0 .. t->names_size));
+    terminates \true;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> ExportNamesReadable(t);
+*/
+int export_names_inside(const struct export_table *t);
+
 /* 1 when the table holds each of in[0 .. count) (a name of the table's
  * names, its hash, its address): found by lookup at the same address.
  * With the count equal, the table is then exactly in's entries, and a
