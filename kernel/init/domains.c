@@ -93,19 +93,33 @@ static void seal(struct kdomain *kd)
     kd->sealed = 1;
 }
 
+/* Resolves t against every sealed domain; seals it once whole. Only
+ * sealed sources: code bound to a domain that still waits for imports
+ * could reach an unpatched call. */
+static int link_one(uint32_t i)
+{
+    struct kdomain *t = &domains[i];
+    for (uint32_t j = 0; j < DOMAINS_MAX && t->d.unresolved; j++) {
+        struct domain_fault f;
+        if (j != i && domains[j].used && domains[j].sealed && domain_resolve(&domains[j].d, &t->d, &f) != DOMAIN_OK)
+            domains_print_fault(t->d.name, 0, 0, &f);
+    }
+    if (t->d.unresolved)
+        return 0;
+    seal(t);
+    return 1;
+}
+
+/* Until nothing more can be sealed: a domain whose sources are objects
+ * waits for them to be sealed first. Objects that import from each other
+ * in a cycle stay waiting. */
 void domains_link_all(void)
 {
-    for (uint32_t i = 0; i < DOMAINS_MAX; i++) {
-        struct kdomain *t = &domains[i];
-        if (!t->used || t->sealed || t->d.kind != DOMAIN_OBJECT)
-            continue;
-        for (uint32_t j = 0; j < DOMAINS_MAX && t->d.unresolved; j++) {
-            struct domain_fault f;
-            if (j != i && domains[j].used && domain_resolve(&domains[j].d, &t->d, &f) != DOMAIN_OK)
-                domains_print_fault(t->d.name, 0, 0, &f);
-        }
-        if (t->d.unresolved == 0)
-            seal(t);
+    for (int progress = 1; progress;) {
+        progress = 0;
+        for (uint32_t i = 0; i < DOMAINS_MAX; i++)
+            if (domains[i].used && !domains[i].sealed && domains[i].d.kind == DOMAIN_OBJECT)
+                progress |= link_one(i);
     }
 }
 

@@ -19,7 +19,8 @@ struct kdomain {
 void domains_init(void);
 /* Creates a domain from an object's bytes; prints the refusal if any. */
 struct kdomain *domains_load(const char *name, const uint8_t *bytes, uint64_t len);
-/* Resolves every unsealed object domain against all others, seals the whole ones. */
+/* Resolves every unsealed object domain against the sealed ones, sealing
+ * each once whole, until nothing changes. */
 void domains_link_all(void);
 struct kdomain *domains_find(const char *name);
 struct kdomain *domains_at(uint32_t i);

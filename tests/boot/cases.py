@@ -279,18 +279,24 @@ def test_domains_from_boot_modules():
     ext = kernel_object("ext", "tests/domain/ext_kernel.c")
     orphan = kernel_object("orphan", text="extern int no_such_function(void);\n"
                                           "int orphan_main(void) { return no_such_function(); }\n")
-    iso = build_iso("domains", [(lib, "domain lib"), (ext, "domain ext"), (lib[:40], "domain broken"),
-                                (orphan, "domain orphan"), (lib, "domain lib"), (b"x" * 10, "not a domain")])
+    user = kernel_object("user", text="extern int orphan_main(void);\n"
+                                      "int user_main(void) { return orphan_main() + 1; }\n")
+    # ext comes before lib, its source: it is sealed once lib is. user
+    # imports from orphan, which never is: user must wait too.
+    iso = build_iso("domains", [(ext, "domain ext"), (lib, "domain lib"), (lib[:40], "domain broken"),
+                                (orphan, "domain orphan"), (lib, "domain lib"), (b"x" * 10, "not a domain"),
+                                (user, "domain user")])
     g = Guest(["-cdrom", iso], timeout=60)
     try:
         g.expect(r"domain broken: refused: shorter than an ELF header \(error 1\)")
         g.expect(r"domain lib: refused: name already loaded")
-        g.expect(r"domains: 5 kernel modules, 3 objects loaded, 2 refused")
+        g.expect(r"domains: 5 kernel modules, 4 objects loaded, 2 refused")
         g.command("domains", r"console: module, 4 exports.*\n(.*\n)*"
+                             r"ext: object, 1 exports, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
                              r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 pages rx \d+ r 1 rw "
                              r"at 0xffffffffc[0-9a-f]+, sealed W\^X\r?\n"
-                             r"ext: object, 1 exports, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
-                             r"orphan: object, 1 exports, 1 imports \(0 resolved\), .*waiting for imports")
+                             r"orphan: object, 1 exports, 1 imports \(0 resolved\), .*waiting for imports\r?\n"
+                             r"user: object, 1 exports, 1 imports \(0 resolved\), .*waiting for imports")
         g.command("domain ext", r"  export ext_main at 0xffffffffc[0-9a-f]+\r?\n"
                                 r"(  import \S+ bound to 0xffffffff[0-9a-f]+\r?\n){3}")
         total = expected_checksum(9, b"spinel")
@@ -298,6 +304,7 @@ def test_domains_from_boot_modules():
         g.command("call orphan orphan_main", r"call: orphan has 1 unresolved imports: it runs nothing")
         g.command("domain orphan", r"import no_such_function unresolved")
         g.command("call lib nothing_here", r"call: lib exports no nothing_here")
+        g.command("call user user_main", r"call: user has 1 unresolved imports: it runs nothing")
         halt(g)
     finally:
         g.kill()
