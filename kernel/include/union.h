@@ -7,7 +7,9 @@
 #include <stdint.h>
 #include "domain.h"
 
-/* out becomes the union of a and b: out->count == a->count + b->count and
+/* NOT YET PROVED: union.c is outside PROVED_MODULES (proofs/README.md);
+ * this contract is what its proof is to establish.
+ * out becomes the union of a and b: out->count == a->count + b->count and
  * every export of either is in out, at its address. names (a's names, a
  * NUL, b's names, a NUL) and scratch (the sort's input) are the caller's;
  * out->entries, out->start and out->nbuckets are set before the call.
