@@ -6,19 +6,14 @@
 
 static int fail(struct domain_fault *f, int code, const uint8_t *name)
 {
-    f->code = code;
-    f->where = name ? AT_NAME : AT_OBJECT;
-    f->index = f->entry = 0;
+    domain_fail(f, code, name ? AT_NAME : AT_OBJECT, 0, 0);
     f->name = name;
     return code;
 }
 
 static void name_domain(struct domain *d, const char *name, enum domain_kind kind)
 {
-    uint32_t n = 0;
-    for (; name && name[n] && n + 1 < DOMAIN_NAME_MAX; n++)
-        d->name[n] = name[n];
-    d->name[n] = 0;
+    domain_set_name(d, name);
     d->kind = kind;
     d->image = 0;
     d->image_addr = 0;

@@ -25,16 +25,6 @@ struct linker {
     uint64_t got_next; /* address of the next free GOT slot */
 };
 
-static int fail(struct domain_fault *f, int code, enum domain_where where, uint32_t index, uint32_t entry)
-{
-    f->code = code;
-    f->where = where;
-    f->index = index;
-    f->entry = entry;
-    f->name = 0;
-    return code;
-}
-
 static uint8_t *carve(uint8_t **meta, uint64_t bytes)
 {
     uint8_t *at = *meta;
@@ -167,7 +157,7 @@ static int apply_relocation(struct linker *k, uint32_t i, uint32_t j, uint64_t t
     }
     int err = reloc_value(r->type, s, r->addend, place, &value);
     if (err != ELF_OK)
-        return fail(k->f, err, AT_RELOCATION, i, j);
+        return domain_fail(k->f, err, AT_RELOCATION, i, j);
     write_field(place, width_of(r->type), value);
     return DOMAIN_OK;
 }
@@ -193,14 +183,6 @@ static int apply_relocations(struct linker *k)
     return DOMAIN_OK;
 }
 
-static void name_domain(struct domain *d, const char *name)
-{
-    uint32_t n = 0;
-    for (; name && name[n] && n + 1 < DOMAIN_NAME_MAX; n++)
-        d->name[n] = name[n];
-    d->name[n] = 0;
-}
-
 static int same_plan(const struct domain_plan *a, const struct domain_plan *b)
 {
     return a->image_size == b->image_size && a->meta_size == b->meta_size && a->rx_size == b->rx_size &&
@@ -216,10 +198,10 @@ int domain_create(const uint8_t *bytes, uint64_t len, const struct domain_plan *
     if (err != DOMAIN_OK)
         return err;
     if (!same_plan(&d->plan, plan))
-        return fail(f, DOMAIN_ERR_MEMORY, AT_OBJECT, 0, 0);
+        return domain_fail(f, DOMAIN_ERR_MEMORY, AT_OBJECT, 0, 0);
     elf_open(bytes, len, &k.o);
     elf_symtab(&k.o, &k.t);
-    name_domain(d, name);
+    domain_set_name(d, name);
     d->kind = DOMAIN_OBJECT;
     d->image = image;
     d->image_addr = (uint64_t)image;
@@ -233,6 +215,6 @@ int domain_create(const uint8_t *bytes, uint64_t len, const struct domain_plan *
         return err;
     d->unresolved = d->nimports;
     if (!export_table_build(&d->exports, k.unsorted, plan->nexports))
-        return fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
-    return fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+        return domain_fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
+    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
 }

@@ -1,5 +1,6 @@
-/* Words for the linker's refusal codes and its names as C strings, shared
- * by the kernel and the host tools so that both say the same thing. */
+/* The linker's refusals (how they are filled, and their words) and its
+ * names as C strings, shared by the kernel and the host tools so that
+ * both say the same thing. */
 #include "domain.h"
 
 static const char *const elf_reasons[ELF_ERR_COUNT] = {
@@ -68,4 +69,22 @@ const char *domain_export_name(const struct domain *d, uint32_t k)
 const char *domain_import_name(const struct domain *d, uint32_t k)
 {
     return (const char *)d->exports.names + d->imports[k].name;
+}
+
+int domain_fail(struct domain_fault *f, int code, enum domain_where where, uint32_t index, uint32_t entry)
+{
+    f->code = code;
+    f->where = where;
+    f->index = index;
+    f->entry = entry;
+    f->name = 0;
+    return code;
+}
+
+void domain_set_name(struct domain *d, const char *name)
+{
+    uint32_t n = 0;
+    for (; name && name[n] && n + 1 < DOMAIN_NAME_MAX; n++)
+        d->name[n] = name[n];
+    d->name[n] = 0;
 }

@@ -4,16 +4,6 @@
 #include "layout.h"
 #include "symbols.h"
 
-static int fail(struct domain_fault *f, int code, enum domain_where where, uint32_t index, uint32_t entry)
-{
-    f->code = code;
-    f->where = where;
-    f->index = index;
-    f->entry = entry;
-    f->name = 0;
-    return code;
-}
-
 /* Loaded bytes come in file order without overlap, as compilers write
  * them: a linear check that no byte is loaded twice. */
 static int overlaps(const struct elf_section *sh, uint64_t *file_end)
@@ -41,7 +31,7 @@ static int plan_sections(const struct elf_object *o, struct layout *l, struct do
                 err = DOMAIN_ERR_OVERLAP;
         }
         if (err != ELF_OK)
-            return fail(f, err, AT_SECTION, i, 0);
+            return domain_fail(f, err, AT_SECTION, i, 0);
     }
     return DOMAIN_OK;
 }
@@ -56,7 +46,7 @@ static int plan_symbols(const struct elf_object *o, const struct elf_symtab *t, 
         if (err == ELF_OK)
             err = symbol_role(o, &s, &role);
         if (err != ELF_OK)
-            return fail(f, err, AT_SYMBOL, i, 0);
+            return domain_fail(f, err, AT_SYMBOL, i, 0);
         if (role == ROLE_EXPORT)
             p->nexports++;
         if (role == ROLE_IMPORT)
@@ -80,20 +70,20 @@ static int plan_relocations(const struct elf_object *o, const struct elf_symtab 
             continue;
         int err = elf_relsec(o, t, i, &rs);
         if (err != ELF_OK)
-            return fail(f, err, AT_RELOCATION, i, 0);
+            return domain_fail(f, err, AT_RELOCATION, i, 0);
         int loaded = section_loaded(o, rs.target);
         for (uint32_t j = 0; j < rs.count; j++) {
             struct elf_rela r;
             struct elf_symbol s;
             enum symbol_role role;
             if ((err = elf_rela(o, t, &rs, j, &r)) != ELF_OK)
-                return fail(f, err, AT_RELOCATION, i, j);
+                return domain_fail(f, err, AT_RELOCATION, i, j);
             if (!loaded)
                 continue;
             elf_symbol(o, t, r.sym, &s);
             symbol_role(o, &s, &role);
             if (role != ROLE_IMPORT && s.shndx != SHN_ABS && s.shndx != SHN_UNDEF && !section_loaded(o, s.shndx))
-                return fail(f, DOMAIN_ERR_SYMBOL_SECTION, AT_RELOCATION, i, j);
+                return domain_fail(f, DOMAIN_ERR_SYMBOL_SECTION, AT_RELOCATION, i, j);
             p->npatches += role == ROLE_IMPORT;
             p->ngot += reloc_uses_got(r.type);
         }
@@ -121,23 +111,23 @@ int domain_plan(const uint8_t *bytes, uint64_t len, struct domain_plan *p, struc
     *p = (struct domain_plan){ 0 };
     int err = elf_open(bytes, len, &o);
     if (err != ELF_OK)
-        return fail(f, err, AT_OBJECT, 0, 0);
+        return domain_fail(f, err, AT_OBJECT, 0, 0);
     if ((err = plan_sections(&o, &l, f)) != DOMAIN_OK)
         return err;
     if ((err = elf_symtab(&o, &t)) != ELF_OK)
-        return fail(f, err, AT_OBJECT, 0, 0);
+        return domain_fail(f, err, AT_OBJECT, 0, 0);
     p->nsections = o.shnum;
     p->nsymbols = t.count;
     if ((err = plan_symbols(&o, &t, p, f)) != DOMAIN_OK || (err = plan_relocations(&o, &t, p, f)) != DOMAIN_OK)
         return err;
     if (layout_reserve(&l, GROUP_R, 8ull * p->ngot, 8, &p->got_offset) != DOMAIN_OK)
-        return fail(f, DOMAIN_ERR_TOO_BIG, AT_OBJECT, 0, 0);
+        return domain_fail(f, DOMAIN_ERR_TOO_BIG, AT_OBJECT, 0, 0);
     p->rx_size = layout_pages(&l, GROUP_RX);
     p->r_size = layout_pages(&l, GROUP_R);
     p->rw_size = layout_pages(&l, GROUP_RW);
     p->image_size = p->rx_size + p->r_size + p->rw_size;
     if (p->names_size >= 0xFFFFFFFFu)
-        return fail(f, DOMAIN_ERR_TOO_BIG, AT_OBJECT, 0, 0);
+        return domain_fail(f, DOMAIN_ERR_TOO_BIG, AT_OBJECT, 0, 0);
     plan_meta(p);
-    return fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
 }

@@ -189,6 +189,12 @@ int domain_lookup(const struct domain *d, const uint8_t *name, uint32_t len, uin
 const char *domain_export_name(const struct domain *d, uint32_t k);
 const char *domain_import_name(const struct domain *d, uint32_t k);
 
+/* Fills f (no name) and returns code: how every linker function refuses. */
+int domain_fail(struct domain_fault *f, int code, enum domain_where where, uint32_t index, uint32_t entry);
+
+/* d->name = name, cut to DOMAIN_NAME_MAX - 1 bytes (empty for a null name). */
+void domain_set_name(struct domain *d, const char *name);
+
 /* One line of text for a code of enum elf_err or enum domain_err. */
 const char *domain_err_text(int code);
 

@@ -13,24 +13,6 @@
 
 #define OBJDIR "build/domain-objs/"
 
-static uint8_t *load(const char *path, uint64_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    uint8_t *b = malloc((size_t)n);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = 0;
-    }
-    fclose(f);
-    *len = (uint64_t)n;
-    return b;
-}
-
 /* A domain and the memory it was given. */
 struct loaded {
     struct domain d;
