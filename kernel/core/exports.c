@@ -149,15 +149,17 @@ int export_names_inside(const struct export_table *t)
     return 1;
 }
 
-int export_table_covers(const struct export_table *t, const struct domain_export *in, uint32_t count)
+int export_table_covers(const struct export_table *t, const struct domain_export *in, uint32_t count,
+                        const uint8_t *names)
 {
     /*@ loop invariant 0 <= i <= count;
-        loop invariant \forall integer x; 0 <= x < i ==> ExportCovered(t, in, x);
+        loop invariant \forall integer x; 0 <= x < i ==>
+          ExportAt(t, in[x].hash, (uint8_t *)names + in[x].name, in[x].len, in[x].addr);
         loop assigns i;
         loop variant count - i;
     */
     for (uint32_t i = 0; i < count; i++) {
-        int64_t k = export_lookup(t, t->names + in[i].name, in[i].len, in[i].hash);
+        int64_t k = export_lookup(t, names + in[i].name, in[i].len, in[i].hash);
         if (k < 0 || t->entries[k].addr != in[i].addr)
             return 0;
     }

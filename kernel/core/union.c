@@ -1,6 +1,9 @@
-/* exports_union: see union.h. The new table is checked twice at run time
- * (export_table_build's layout check, export_table_covers) so that the
- * proof needs no reasoning about the bucket sort. */
+/* exports_union: see union.h. The new table is checked at run time
+ * (export_table_build's layout check, then every source export looked up
+ * in it by export_table_covers) so that the proof needs no reasoning about
+ * the bucket sort or the copied names. Each step is a helper
+ * whose postcondition is all the next one needs: a single function doing
+ * them all gave the provers too large a context to frame its writes. */
 #include "union.h"
 
 /* b's index of a name a also exports, or b->count. */
@@ -29,82 +32,233 @@ static uint32_t first_shared(const struct export_table *a, const struct export_t
     return b->count;
 }
 
-/* dst[k] = src[k] with its name moved by shift, for each k < n. */
-/*@ requires \valid(dst + (0 .. n - 1)) && \valid_read(src + (0 .. n - 1));
+/* dst[at + k] = src[k] with its name moved by shift, for each k < n. An
+ * index, not dst + at: WP then keeps one base pointer for the array. */
+/*@ requires \valid(dst + (at .. at + n - 1)) && \valid_read(src + (0 .. n - 1));
+    requires at + n <= 0xFFFFFFFFu;
     requires \forall integer k; 0 <= k < n ==> src[k].name + shift <= 0xFFFFFFFFu;
-    requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+    requires \separated(dst + (at .. at + n - 1), src + (0 .. n - 1));
     terminates \true;
-    assigns dst[0 .. n - 1];
+    assigns dst[at .. at + n - 1];
     ensures \forall integer k; 0 <= k < n ==>
-      dst[k].hash == \old(src[k].hash) && dst[k].len == \old(src[k].len) &&
-      dst[k].addr == \old(src[k].addr) && dst[k].name == \old(src[k].name) + shift;
+      dst[at + k].hash == \old(src[k].hash) && dst[at + k].len == \old(src[k].len) &&
+      dst[at + k].addr == \old(src[k].addr) && dst[at + k].name == \old(src[k].name) + shift;
+    ensures by_dst: \forall integer j; at <= j < at + n ==>
+      dst[j].hash == \old(src[j - at].hash) && dst[j].len == \old(src[j - at].len) &&
+      dst[j].addr == \old(src[j - at].addr) && dst[j].name == \old(src[j - at].name) + shift;
+    ensures \forall integer k; 0 <= k < n ==>
+      src[k].hash == \old(src[k].hash) && src[k].len == \old(src[k].len) &&
+      src[k].addr == \old(src[k].addr) && src[k].name == \old(src[k].name);
 */
-static void append_entries(struct domain_export *dst, const struct domain_export *src, uint32_t n, uint32_t shift)
+static void append_entries(struct domain_export *dst, uint32_t at, const struct domain_export *src, uint32_t n,
+                           uint32_t shift)
 {
     /*@ loop invariant 0 <= k <= n;
         loop invariant \forall integer x; 0 <= x < k ==>
-          dst[x].hash == \at(src[x].hash, Pre) && dst[x].len == \at(src[x].len, Pre) &&
-          dst[x].addr == \at(src[x].addr, Pre) && dst[x].name == \at(src[x].name, Pre) + shift;
+          dst[at + x].hash == \at(src[x].hash, Pre) && dst[at + x].len == \at(src[x].len, Pre) &&
+          dst[at + x].addr == \at(src[x].addr, Pre) && dst[at + x].name == \at(src[x].name, Pre) + shift;
         loop invariant \forall integer x; 0 <= x < n ==>
           src[x].hash == \at(src[x].hash, Pre) && src[x].len == \at(src[x].len, Pre) &&
           src[x].addr == \at(src[x].addr, Pre) && src[x].name == \at(src[x].name, Pre);
-        loop assigns k, dst[0 .. n - 1];
+        loop assigns k, dst[at .. at + n - 1];
         loop variant n - k;
     */
     for (uint32_t k = 0; k < n; k++) {
-        dst[k].hash = src[k].hash;
-        dst[k].len = src[k].len;
-        dst[k].addr = src[k].addr;
-        dst[k].name = src[k].name + shift;
+        dst[at + k].hash = src[k].hash;
+        dst[at + k].len = src[k].len;
+        dst[at + k].addr = src[k].addr;
+        dst[at + k].name = src[k].name + shift;
     }
 }
 
-/* dst[0 .. n) = src[0 .. n). */
-/*@ requires \valid(dst + (0 .. n - 1)) && \valid_read(src + (0 .. n - 1));
-    requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+/* The union's entries: a's as they are, then b's with their names moved
+ * by shift, past a's names and their NUL. */
+/*@ requires \valid(dst + (0 .. na + nb - 1)) && \valid_read(ea + (0 .. na - 1)) && \valid_read(eb + (0 .. nb - 1));
+    requires na + nb <= 0xFFFFFFFFu;
+    requires \forall integer k; 0 <= k < nb ==> eb[k].name + shift <= 0xFFFFFFFFu;
+    requires \separated(dst + (0 .. na + nb - 1), ea + (0 .. na - 1));
+    requires \separated(dst + (0 .. na + nb - 1), eb + (0 .. nb - 1));
     terminates \true;
-    assigns dst[0 .. n - 1];
-    ensures \forall integer x; 0 <= x < n ==> dst[x] == src[x];
+    assigns dst[0 .. na + nb - 1];
+    ensures \forall integer k; 0 <= k < na ==>
+      dst[k].hash == \old(ea[k].hash) && dst[k].len == \old(ea[k].len) &&
+      dst[k].addr == \old(ea[k].addr) && dst[k].name == \old(ea[k].name);
+    ensures \forall integer k; 0 <= k < nb ==>
+      dst[na + k].hash == \old(eb[k].hash) && dst[na + k].len == \old(eb[k].len) &&
+      dst[na + k].addr == \old(eb[k].addr) && dst[na + k].name == \old(eb[k].name) + shift;
+    ensures \forall integer k; 0 <= k < na ==>
+      ea[k].hash == \old(ea[k].hash) && ea[k].len == \old(ea[k].len) &&
+      ea[k].addr == \old(ea[k].addr) && ea[k].name == \old(ea[k].name);
+    ensures \forall integer k; 0 <= k < nb ==>
+      eb[k].hash == \old(eb[k].hash) && eb[k].len == \old(eb[k].len) &&
+      eb[k].addr == \old(eb[k].addr) && eb[k].name == \old(eb[k].name);
 */
-static void copy_names(uint8_t *dst, const uint8_t *src, uint64_t n)
+static void union_entries(struct domain_export *dst, const struct domain_export *ea, uint32_t na,
+                          const struct domain_export *eb, uint32_t nb, uint32_t shift)
 {
-    /*@ loop invariant 0 <= x <= n && \forall integer y; 0 <= y < x ==> dst[y] == src[y];
-        loop assigns x, dst[0 .. n - 1];
+    append_entries(dst, 0, ea, na, 0);
+    /*@ assert eb_same: \forall integer k; 0 <= k < nb ==>
+          eb[k].hash == \at(eb[k].hash, Pre) && eb[k].len == \at(eb[k].len, Pre) &&
+          eb[k].addr == \at(eb[k].addr, Pre) && eb[k].name == \at(eb[k].name, Pre); */
+    append_entries(dst, na, eb, nb, shift);
+}
+
+/* dst[at + x] = src[x] for x < n. */
+/*@ requires \valid(dst + (at .. at + n - 1)) && \valid_read(src + (0 .. n - 1));
+    requires at + n <= 0xFFFFFFFFu;
+    requires \separated(dst + (at .. at + n - 1), src + (0 .. n - 1));
+    terminates \true;
+    assigns dst[at .. at + n - 1];
+    ensures \forall integer x; 0 <= x < n ==> dst[at + x] == \old(src[x]);
+    ensures \forall integer x; 0 <= x < n ==> src[x] == \old(src[x]);
+*/
+static void copy_names(uint8_t *dst, uint64_t at, const uint8_t *src, uint64_t n)
+{
+    /*@ loop invariant 0 <= x <= n && \forall integer y; 0 <= y < x ==> dst[at + y] == src[y];
+        loop invariant \forall integer y; 0 <= y < n ==> src[y] == \at(src[y], Pre);
+        loop assigns x, dst[at .. at + n - 1];
         loop variant n - x;
     */
     for (uint64_t x = 0; x < n; x++)
-        dst[x] = src[x];
+        dst[at + x] = src[x];
+}
+
+/* names = a's names (with their NUL), then b's. */
+/*@ requires \valid(names + (0 .. sa + sb + 1)) && \valid_read(a_names + (0 .. sa)) && \valid_read(b_names + (0 .. sb));
+    requires sa + sb + 2 <= 0xFFFFFFFFu;
+    requires \separated(names + (0 .. sa + sb + 1), a_names + (0 .. sa));
+    requires \separated(names + (0 .. sa + sb + 1), b_names + (0 .. sb));
+    terminates \true;
+    assigns names[0 .. sa + sb + 1];
+    ensures \forall integer y; 0 <= y <= sa ==> names[y] == \old(a_names[y]);
+    ensures \forall integer y; 0 <= y <= sb ==> names[sa + 1 + y] == \old(b_names[y]);
+    ensures \forall integer y; 0 <= y <= sa ==> a_names[y] == \old(a_names[y]);
+    ensures \forall integer y; 0 <= y <= sb ==> b_names[y] == \old(b_names[y]);
+*/
+static void union_names(uint8_t *names, const uint8_t *a_names, uint64_t sa, const uint8_t *b_names, uint64_t sb)
+{
+    copy_names(names, 0, a_names, sa + 1);
+    copy_names(names, sa + 1, b_names, sb + 1);
+}
+
+/* Gives t the names and sorts in[0 .. count) into t: 1 when t is then a
+ * table whose names all lie inside names. Says that in is unchanged, so
+ * that the caller need not frame it. */
+/*@ requires \valid(t) && \valid_read(in + (0 .. count - 1));
+    requires t->nbuckets == (count > 0 ? count : 1) && count <= 0xFFFFFFFEu;
+    requires \valid(t->entries + (0 .. count - 1)) && \valid(t->start + (0 .. t->nbuckets));
+    requires \valid_read(names + (0 .. size));
+    requires \separated(t, t->entries + (0 .. count - 1), t->start + (0 .. t->nbuckets), in + (0 .. count - 1));
+    requires \separated(t->entries + (0 .. count - 1), t->start + (0 .. t->nbuckets));
+    terminates \true;
+    assigns t->names, t->names_size, t->count, t->entries[0 .. count - 1], t->start[0 .. t->nbuckets];
+    ensures t->names == names && t->names_size == size && t->count == count;
+    ensures \forall integer i; 0 <= i < count ==>
+      in[i].hash == \old(in[i].hash) && in[i].len == \old(in[i].len) &&
+      in[i].addr == \old(in[i].addr) && in[i].name == \old(in[i].name);
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> ExportTableOk(t) && ExportNamesReadable(t);
+*/
+static int union_table(struct export_table *t, const struct domain_export *in, uint32_t count, const uint8_t *names,
+                       uint64_t size)
+{
+    t->names = names;
+    t->names_size = size;
+    return export_table_build(t, in, count) && export_names_inside(t);
+}
+
+/* Builds t from in[0 .. count) and looks up in it every entry of the two
+ * sources (ea with names an, eb with names bn): 1 when all are there. */
+/*@ requires \valid(t) && \valid_read(in + (0 .. count - 1));
+    requires t->nbuckets == (count > 0 ? count : 1) && count <= 0xFFFFFFFEu;
+    requires \valid(t->entries + (0 .. count - 1)) && \valid(t->start + (0 .. t->nbuckets));
+    requires \valid_read(names + (0 .. size));
+    requires \separated(t, t->entries + (0 .. count - 1), t->start + (0 .. t->nbuckets), in + (0 .. count - 1));
+    requires \separated(t->entries + (0 .. count - 1), t->start + (0 .. t->nbuckets));
+    requires \valid_read(ea + (0 .. na - 1)) && \valid_read(eb + (0 .. nb - 1));
+    requires \forall integer k; 0 <= k < na ==> \valid_read(an + (ea[k].name .. ea[k].name + ea[k].len));
+    requires \forall integer k; 0 <= k < nb ==> \valid_read(bn + (eb[k].name .. eb[k].name + eb[k].len));
+    requires \separated(t, t->entries + (0 .. count - 1), t->start + (0 .. t->nbuckets), ea + (0 .. na - 1));
+    requires \separated(t, t->entries + (0 .. count - 1), t->start + (0 .. t->nbuckets), eb + (0 .. nb - 1));
+    terminates \true;
+    assigns t->names, t->names_size, t->count, t->entries[0 .. count - 1], t->start[0 .. t->nbuckets];
+    ensures t->count == count;
+    ensures \forall integer i; 0 <= i < count ==>
+      in[i].hash == \old(in[i].hash) && in[i].len == \old(in[i].len) &&
+      in[i].addr == \old(in[i].addr) && in[i].name == \old(in[i].name);
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> ExportTableOk(t) && ExportNamesReadable(t);
+    ensures \result == 1 ==> \forall integer k; 0 <= k < na ==>
+      ExportAt(t, \old(ea[k].hash), (uint8_t *)an + \old(ea[k].name), \old(ea[k].len), \old(ea[k].addr));
+    ensures \result == 1 ==> \forall integer k; 0 <= k < nb ==>
+      ExportAt(t, \old(eb[k].hash), (uint8_t *)bn + \old(eb[k].name), \old(eb[k].len), \old(eb[k].addr));
+*/
+static int union_checked(struct export_table *t, const struct domain_export *in, uint32_t count, const uint8_t *names,
+                         uint64_t size, const struct domain_export *ea, uint32_t na, const uint8_t *an,
+                         const struct domain_export *eb, uint32_t nb, const uint8_t *bn)
+{
+    if (!union_table(t, in, count, names, size))
+        return 0;
+    //@ assert ea_hash: \forall integer k; 0 <= k < na ==> ea[k].hash == \at(ea[k].hash, Pre);
+    //@ assert ea_len: \forall integer k; 0 <= k < na ==> ea[k].len == \at(ea[k].len, Pre);
+    //@ assert ea_addr: \forall integer k; 0 <= k < na ==> ea[k].addr == \at(ea[k].addr, Pre);
+    //@ assert ea_name: \forall integer k; 0 <= k < na ==> ea[k].name == \at(ea[k].name, Pre);
+    //@ assert eb_hash: \forall integer k; 0 <= k < nb ==> eb[k].hash == \at(eb[k].hash, Pre);
+    //@ assert eb_len: \forall integer k; 0 <= k < nb ==> eb[k].len == \at(eb[k].len, Pre);
+    //@ assert eb_addr: \forall integer k; 0 <= k < nb ==> eb[k].addr == \at(eb[k].addr, Pre);
+    //@ assert eb_name: \forall integer k; 0 <= k < nb ==> eb[k].name == \at(eb[k].name, Pre);
+    return export_table_covers(t, ea, na, an) && export_table_covers(t, eb, nb, bn);
+}
+
+/* The union of two tables known to share no name, given as arrays: entries
+ * ea[0 .. na) with names an[0 .. sa], eb[0 .. nb) with names bn[0 .. sb].
+ * Each source entry is then looked up in the new table (by its name in its
+ * own table): the proof needs no reasoning about the copies. */
+/*@ requires \valid_read(ea + (0 .. na - 1)) && \valid_read(eb + (0 .. nb - 1));
+    requires \valid_read(an + (0 .. sa)) && \valid_read(bn + (0 .. sb));
+    requires na + nb <= 0xFFFFFFFEu && sa + sb + 2 <= 0xFFFFFFFFu;
+    requires \forall integer k; 0 <= k < na ==> ea[k].name + ea[k].len <= sa;
+    requires \forall integer k; 0 <= k < nb ==> eb[k].name + eb[k].len <= sb;
+    requires \valid(out) && out->nbuckets == (na + nb > 0 ? na + nb : 1);
+    requires \valid(scratch + (0 .. na + nb - 1)) && \valid(names + (0 .. sa + sb + 1)) &&
+             \valid(out->entries + (0 .. na + nb - 1)) && \valid(out->start + (0 .. out->nbuckets));
+    requires \separated(names + (0 .. sa + sb + 1), an + (0 .. sa));
+    requires \separated(names + (0 .. sa + sb + 1), bn + (0 .. sb));
+    requires \separated(scratch + (0 .. na + nb - 1), ea + (0 .. na - 1));
+    requires \separated(scratch + (0 .. na + nb - 1), eb + (0 .. nb - 1));
+    requires \separated(out, out->entries + (0 .. na + nb - 1), out->start + (0 .. out->nbuckets),
+                        scratch + (0 .. na + nb - 1));
+    requires \separated(out, out->entries + (0 .. na + nb - 1), out->start + (0 .. out->nbuckets), ea + (0 .. na - 1));
+    requires \separated(out, out->entries + (0 .. na + nb - 1), out->start + (0 .. out->nbuckets), eb + (0 .. nb - 1));
+    terminates \true;
+    assigns names[0 .. sa + sb + 1], scratch[0 .. na + nb - 1], out->names, out->names_size, out->count,
+            out->entries[0 .. na + nb - 1], out->start[0 .. out->nbuckets];
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> ExportTableOk(out) && ExportNamesReadable(out) && out->count == na + nb;
+    ensures \result == 1 ==> \forall integer k; 0 <= k < na ==>
+      ExportAt(out, \old(ea[k].hash), (uint8_t *)an + \old(ea[k].name), \old(ea[k].len), \old(ea[k].addr));
+    ensures \result == 1 ==> \forall integer k; 0 <= k < nb ==>
+      ExportAt(out, \old(eb[k].hash), (uint8_t *)bn + \old(eb[k].name), \old(eb[k].len), \old(eb[k].addr));
+*/
+static int union_into(const struct domain_export *ea, uint32_t na, const uint8_t *an, uint64_t sa,
+                      const struct domain_export *eb, uint32_t nb, const uint8_t *bn, uint64_t sb,
+                      struct domain_export *scratch, uint8_t *names, struct export_table *out)
+{
+    union_names(names, an, sa, bn, sb);
+    union_entries(scratch, ea, na, eb, nb, (uint32_t)sa + 1);
+    return union_checked(out, scratch, na + nb, names, sa + sb + 1, ea, na, an, eb, nb, bn);
 }
 
 int exports_union(const struct export_table *a, const struct export_table *b, struct domain_export *scratch,
                   uint8_t *names, struct export_table *out, uint64_t *dup)
 {
-    uint32_t na = a->count, nb = b->count, count = na + nb;
-    uint64_t sa = a->names_size, sb = b->names_size;
-    uint32_t shift = (uint32_t)sa + 1;
-    //@ assert shift == sa + 1 && count == a->count + b->count;
     uint32_t shared = first_shared(a, b);
-    if (shared < nb) {
+    if (shared < b->count) {
         *dup = shared;
         return DOMAIN_ERR_DUPLICATE;
     }
-    copy_names(names, a->names, sa + 1);
-    copy_names(names + shift, b->names, sb + 1);
-    /*@ assert names_of_a: \forall integer k, y; 0 <= k < na && 0 <= y < a->entries[k].len ==>
-          names[a->entries[k].name + y] == a->names[a->entries[k].name + y]; */
-    /*@ assert names_of_b: \forall integer k, y; 0 <= k < nb && 0 <= y < b->entries[k].len ==>
-          names[shift + b->entries[k].name + y] == b->names[b->entries[k].name + y]; */
-    append_entries(scratch, a->entries, na, 0);
-    //@ assert a_inside: \forall integer i; 0 <= i < na ==> scratch[i].name + scratch[i].len <= sa;
-    //@ assert b_names: \forall integer k; 0 <= k < nb ==> b->entries[k].name + b->entries[k].len <= sb;
-    append_entries(scratch + na, b->entries, nb, shift);
-    //@ assert b_inside: \forall integer i; 0 <= i < nb ==> scratch[na + i].name + scratch[na + i].len <= sa + sb + 1;
-    //@ assert a_kept: \forall integer i; 0 <= i < na ==> scratch[i].name + scratch[i].len <= sa;
-    /*@ assert names_inside: \forall integer i; 0 <= i < count ==> scratch[i].name + scratch[i].len <= sa + sb + 1; */
-    out->names = names;
-    out->names_size = sa + sb + 1;
-    if (!export_table_build(out, scratch, count) || !export_names_inside(out) ||
-        !export_table_covers(out, scratch, count))
+    if (!union_into(a->entries, a->count, a->names, a->names_size, b->entries, b->count, b->names, b->names_size,
+                    scratch, names, out))
         return DOMAIN_ERR_TABLE;
     return DOMAIN_OK;
 }

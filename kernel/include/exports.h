@@ -79,17 +79,19 @@ int64_t export_lookup(const struct export_table *t, const uint8_t *name, uint32_
 */
 int export_names_inside(const struct export_table *t);
 
-/* 1 when the table holds each of in[0 .. count) (a name of the table's
- * names, its hash, its address): found by lookup at the same address.
- * With the count equal, the table is then exactly in's entries, and a
- * name given twice with two addresses is caught. */
+/* 1 when the table holds each of in[0 .. count), whose names are read in
+ * names (a source table's names, each name followed by its NUL): each found by lookup, at the
+ * same address. With the count equal, the table is then exactly in's
+ * entries, and a name given twice with two addresses is caught. */
 /*@ requires ExportTableOk(t) && ExportNamesReadable(t) && \valid_read(in + (0 .. count - 1));
-    requires \forall integer i; 0 <= i < count ==> in[i].name + in[i].len <= t->names_size;
+    requires \forall integer i; 0 <= i < count ==> \valid_read(names + (in[i].name .. in[i].name + in[i].len));
     terminates \true;
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 ==> \forall integer i; 0 <= i < count ==> ExportCovered(t, in, i);
+    ensures \result == 1 ==> \forall integer i; 0 <= i < count ==>
+      ExportAt(t, in[i].hash, (uint8_t *)names + in[i].name, in[i].len, in[i].addr);
 */
-int export_table_covers(const struct export_table *t, const struct domain_export *in, uint32_t count);
+int export_table_covers(const struct export_table *t, const struct domain_export *in, uint32_t count,
+                        const uint8_t *names);
 
 #endif

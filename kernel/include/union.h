@@ -7,15 +7,17 @@
 #include <stdint.h>
 #include "domain.h"
 
-/* NOT YET PROVED: union.c is outside PROVED_MODULES (proofs/README.md);
- * this contract is what its proof is to establish.
- * out becomes the union of a and b: out->count == a->count + b->count and
+/* out becomes the union of a and b: out->count == a->count + b->count and
  * every export of either is in out, at its address. names (a's names, a
  * NUL, b's names, a NUL) and scratch (the sort's input) are the caller's;
  * out->entries, out->start and out->nbuckets are set before the call.
  * DOMAIN_ERR_DUPLICATE, with *dup the index in b, when a name is in both
  * (64 bits: a type apart from the tables', so that WP frames the write);
- * DOMAIN_ERR_TABLE if the new table fails its checks. */
+ * DOMAIN_ERR_TABLE if the new table fails its checks (the layout check,
+ * or an export of a or b not found in it: never, if the code is right, but
+ * checking at run time is what lets the proof skip the sort). The exports
+ * are those a and b held at the call (\old): the assigns clause leaves
+ * both tables alone. */
 /*@ requires ExportTableOk(a) && ExportNamesReadable(a) && ExportTableOk(b) && ExportNamesReadable(b);
     requires \object_pointer(a->entries) && \object_pointer(b->entries) && \object_pointer(scratch);
     requires \valid(out) && \valid(dup) && out->nbuckets == (a->count + b->count > 0 ? a->count + b->count : 1);
@@ -50,13 +52,13 @@
         !ExportsName(a, b->entries[k].hash, (uint8_t *)b->names + b->entries[k].name, b->entries[k].len);
       ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_TABLE;
       ensures \result == DOMAIN_OK ==> ExportTableOk(out) && ExportNamesReadable(out) &&
-        out->count == a->count + b->count &&
-        (\forall integer k; 0 <= k < a->count ==>
-           ExportAt(out, a->entries[k].hash, (uint8_t *)a->names + a->entries[k].name, a->entries[k].len,
-                    a->entries[k].addr)) &&
-        (\forall integer k; 0 <= k < b->count ==>
-           ExportAt(out, b->entries[k].hash, (uint8_t *)b->names + b->entries[k].name, b->entries[k].len,
-                    b->entries[k].addr));
+        out->count == \old(a->count) + \old(b->count) &&
+        (\forall integer k; 0 <= k < \old(a->count) ==>
+           ExportAt(out, \old(a->entries[k].hash), (uint8_t *)\old(a->names) + \old(a->entries[k].name),
+                    \old(a->entries[k].len), \old(a->entries[k].addr))) &&
+        (\forall integer k; 0 <= k < \old(b->count) ==>
+           ExportAt(out, \old(b->entries[k].hash), (uint8_t *)\old(b->names) + \old(b->entries[k].name),
+                    \old(b->entries[k].len), \old(b->entries[k].addr)));
     complete behaviors;
     disjoint behaviors;
 */
