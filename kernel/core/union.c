@@ -32,6 +32,24 @@ static uint32_t first_shared(const struct export_table *a, const struct export_t
     return b->count;
 }
 
+/* *d = *s with its name moved by shift: one entry per call keeps the
+ * append loop's goals small. */
+/*@ requires \valid(d) && \valid_read(s) && \separated(d, s) && s->name + shift <= 0xFFFFFFFFu;
+    terminates \true;
+    assigns *d;
+    ensures d->hash == \old(s->hash) && d->len == \old(s->len) && d->addr == \old(s->addr) &&
+      d->name == \old(s->name) + shift;
+    ensures s->hash == \old(s->hash) && s->len == \old(s->len) && s->addr == \old(s->addr) &&
+      s->name == \old(s->name);
+*/
+static void set_entry(struct domain_export *d, const struct domain_export *s, uint32_t shift)
+{
+    d->hash = s->hash;
+    d->len = s->len;
+    d->addr = s->addr;
+    d->name = s->name + shift;
+}
+
 /* dst[at + k] = src[k] with its name moved by shift, for each k < n. An
  * index, not dst + at: WP then keeps one base pointer for the array. */
 /*@ requires \valid(dst + (at .. at + n - 1)) && \valid_read(src + (0 .. n - 1));
@@ -54,21 +72,19 @@ static void append_entries(struct domain_export *dst, uint32_t at, const struct 
                            uint32_t shift)
 {
     /*@ loop invariant 0 <= k <= n;
-        loop invariant \forall integer x; 0 <= x < k ==>
-          dst[at + x].hash == \at(src[x].hash, Pre) && dst[at + x].len == \at(src[x].len, Pre) &&
-          dst[at + x].addr == \at(src[x].addr, Pre) && dst[at + x].name == \at(src[x].name, Pre) + shift;
-        loop invariant \forall integer x; 0 <= x < n ==>
-          src[x].hash == \at(src[x].hash, Pre) && src[x].len == \at(src[x].len, Pre) &&
-          src[x].addr == \at(src[x].addr, Pre) && src[x].name == \at(src[x].name, Pre);
+        loop invariant \forall integer x; 0 <= x < k ==> dst[at + x].hash == \at(src[x].hash, Pre);
+        loop invariant \forall integer x; 0 <= x < k ==> dst[at + x].len == \at(src[x].len, Pre);
+        loop invariant \forall integer x; 0 <= x < k ==> dst[at + x].addr == \at(src[x].addr, Pre);
+        loop invariant \forall integer x; 0 <= x < k ==> dst[at + x].name == \at(src[x].name, Pre) + shift;
+        loop invariant \forall integer x; 0 <= x < n ==> src[x].hash == \at(src[x].hash, Pre);
+        loop invariant \forall integer x; 0 <= x < n ==> src[x].len == \at(src[x].len, Pre);
+        loop invariant \forall integer x; 0 <= x < n ==> src[x].addr == \at(src[x].addr, Pre);
+        loop invariant \forall integer x; 0 <= x < n ==> src[x].name == \at(src[x].name, Pre);
         loop assigns k, dst[at .. at + n - 1];
         loop variant n - k;
     */
-    for (uint32_t k = 0; k < n; k++) {
-        dst[at + k].hash = src[k].hash;
-        dst[at + k].len = src[k].len;
-        dst[at + k].addr = src[k].addr;
-        dst[at + k].name = src[k].name + shift;
-    }
+    for (uint32_t k = 0; k < n; k++)
+        set_entry(&dst[at + k], &src[k], shift);
 }
 
 /* The union's entries: a's as they are, then b's with their names moved
