@@ -46,8 +46,9 @@ FNPTR_MODULES := event raise dispatch
 # Resolve's public postconditions chain four helper calls: cvc4 needs about
 # 3 s for two of them on this machine, so 10 s leaves room on a slower one.
 # The union's frame goals (an entry array unchanged across a call that
-# writes another of the same type) take cvc4 2-3 s each on a loaded machine.
-LONG_MODULES := resolve union
+# writes another of the same type) take cvc4 2-3 s each on a loaded machine;
+# so does elf_relsec's (the symbol table kept across the write of *rs).
+LONG_MODULES := resolve union elf
 wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(if $(filter $1,$(LONG_MODULES)),$(filter-out -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(WP_FLAGS)))
 
 prove: $(addprefix prove-,$(PROVED_MODULES) $(LAW_MODULES))
