@@ -48,8 +48,13 @@ FNPTR_MODULES := event raise dispatch
 # The union's frame goals (an entry array unchanged across a call that
 # writes another of the same type) take cvc4 2-3 s each on a loaded machine;
 # so does elf_relsec's (the symbol table kept across the write of *rs).
-LONG_MODULES := resolve union elf
-wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(if $(filter $1,$(LONG_MODULES)),$(filter-out -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(WP_FLAGS)))
+LONG_MODULES := union elf
+# A stopgap above the range ../shared/STYLE.md allows: two of Resolve's
+# postconditions (exported_bound, bound_kept) took cvc4 about 3 s when
+# written and about 10 s on this machine on 2026-12-01, with the same VCs.
+# They need assertions that split them; until then, 30 s.
+SLOW_MODULES := resolve
+wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(if $(filter $1,$(SLOW_MODULES)),$(filter-out -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 30,$(if $(filter $1,$(LONG_MODULES)),$(filter-out -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(WP_FLAGS))))
 
 prove: $(addprefix prove-,$(PROVED_MODULES) $(LAW_MODULES))
 	@python3 proofs/summarize.py --total $(PROOF_DIR) $(PROVED_MODULES) $(LAW_MODULES)
