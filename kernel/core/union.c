@@ -5,6 +5,7 @@
  * whose postcondition is all the next one needs: a single function doing
  * them all gave the provers too large a context to frame its writes. */
 #include "union.h"
+#include "kstring.h"
 
 /* b's index of a name a also exports, or b->count. */
 /*@ requires ExportTableOk(a) && ExportNamesReadable(a) && ExportTableOk(b) && ExportNamesReadable(b);
@@ -61,9 +62,6 @@ static void set_entry(struct domain_export *d, const struct domain_export *s, ui
     ensures \forall integer k; 0 <= k < n ==>
       dst[at + k].hash == \old(src[k].hash) && dst[at + k].len == \old(src[k].len) &&
       dst[at + k].addr == \old(src[k].addr) && dst[at + k].name == \old(src[k].name) + shift;
-    ensures by_dst: \forall integer j; at <= j < at + n ==>
-      dst[j].hash == \old(src[j - at].hash) && dst[j].len == \old(src[j - at].len) &&
-      dst[j].addr == \old(src[j - at].addr) && dst[j].name == \old(src[j - at].name) + shift;
     ensures \forall integer k; 0 <= k < n ==>
       src[k].hash == \old(src[k].hash) && src[k].len == \old(src[k].len) &&
       src[k].addr == \old(src[k].addr) && src[k].name == \old(src[k].name);
@@ -117,44 +115,6 @@ static void union_entries(struct domain_export *dst, const struct domain_export 
           eb[k].hash == \at(eb[k].hash, Pre) && eb[k].len == \at(eb[k].len, Pre) &&
           eb[k].addr == \at(eb[k].addr, Pre) && eb[k].name == \at(eb[k].name, Pre); */
     append_entries(dst, na, eb, nb, shift);
-}
-
-/* dst[at + x] = src[x] for x < n. */
-/*@ requires \valid(dst + (at .. at + n - 1)) && \valid_read(src + (0 .. n - 1));
-    requires at + n <= 0xFFFFFFFFu;
-    requires \separated(dst + (at .. at + n - 1), src + (0 .. n - 1));
-    terminates \true;
-    assigns dst[at .. at + n - 1];
-    ensures \forall integer x; 0 <= x < n ==> dst[at + x] == \old(src[x]);
-    ensures \forall integer x; 0 <= x < n ==> src[x] == \old(src[x]);
-*/
-static void copy_names(uint8_t *dst, uint64_t at, const uint8_t *src, uint64_t n)
-{
-    /*@ loop invariant 0 <= x <= n && \forall integer y; 0 <= y < x ==> dst[at + y] == src[y];
-        loop invariant \forall integer y; 0 <= y < n ==> src[y] == \at(src[y], Pre);
-        loop assigns x, dst[at .. at + n - 1];
-        loop variant n - x;
-    */
-    for (uint64_t x = 0; x < n; x++)
-        dst[at + x] = src[x];
-}
-
-/* names = a's names (with their NUL), then b's. */
-/*@ requires \valid(names + (0 .. sa + sb + 1)) && \valid_read(a_names + (0 .. sa)) && \valid_read(b_names + (0 .. sb));
-    requires sa + sb + 2 <= 0xFFFFFFFFu;
-    requires \separated(names + (0 .. sa + sb + 1), a_names + (0 .. sa));
-    requires \separated(names + (0 .. sa + sb + 1), b_names + (0 .. sb));
-    terminates \true;
-    assigns names[0 .. sa + sb + 1];
-    ensures \forall integer y; 0 <= y <= sa ==> names[y] == \old(a_names[y]);
-    ensures \forall integer y; 0 <= y <= sb ==> names[sa + 1 + y] == \old(b_names[y]);
-    ensures \forall integer y; 0 <= y <= sa ==> a_names[y] == \old(a_names[y]);
-    ensures \forall integer y; 0 <= y <= sb ==> b_names[y] == \old(b_names[y]);
-*/
-static void union_names(uint8_t *names, const uint8_t *a_names, uint64_t sa, const uint8_t *b_names, uint64_t sb)
-{
-    copy_names(names, 0, a_names, sa + 1);
-    copy_names(names, sa + 1, b_names, sb + 1);
 }
 
 /* Gives t the names and sorts in[0 .. count) into t: 1 when t is then a
@@ -260,7 +220,8 @@ static int union_into(const struct domain_export *ea, uint32_t na, const uint8_t
                       const struct domain_export *eb, uint32_t nb, const uint8_t *bn, uint64_t sb,
                       struct domain_export *scratch, uint8_t *names, struct export_table *out)
 {
-    union_names(names, an, sa, bn, sb);
+    kmemcpy(names, an, sa + 1);
+    kmemcpy(names + sa + 1, bn, sb + 1);
     union_entries(scratch, ea, na, eb, nb, (uint32_t)sa + 1);
     return union_checked(out, scratch, na + nb, names, sa + sb + 1, ea, na, an, eb, nb, bn);
 }
