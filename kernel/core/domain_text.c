@@ -50,6 +50,7 @@ static const char *const domain_reasons[DOMAIN_ERR_LIMIT - DOMAIN_ERR_BINDING] =
     [DOMAIN_ERR_UNRESOLVED - DOMAIN_ERR_BINDING] = "imports are still unresolved",
     [DOMAIN_ERR_NO_SYMBOL - DOMAIN_ERR_BINDING] = "no export of that name",
     [DOMAIN_ERR_OVERLAP - DOMAIN_ERR_BINDING] = "bytes overlap the previous loaded section",
+    [DOMAIN_ERR_SYMBOL_VALUE - DOMAIN_ERR_BINDING] = "symbol's address would pass 2^64",
 };
 
 const char *domain_err_text(int code)
@@ -69,22 +70,4 @@ const char *domain_export_name(const struct domain *d, uint32_t k)
 const char *domain_import_name(const struct domain *d, uint32_t k)
 {
     return (const char *)d->exports.names + d->imports[k].name;
-}
-
-int domain_fail(struct domain_fault *f, int code, enum domain_where where, uint32_t index, uint32_t entry)
-{
-    f->code = code;
-    f->where = where;
-    f->index = index;
-    f->entry = entry;
-    f->name = 0;
-    return code;
-}
-
-void domain_set_name(struct domain *d, const char *name)
-{
-    uint32_t n = 0;
-    for (; name && name[n] && n + 1 < DOMAIN_NAME_MAX; n++)
-        d->name[n] = name[n];
-    d->name[n] = 0;
 }

@@ -104,6 +104,7 @@ int elf_section(const struct elf_object *o, uint32_t i, struct elf_section *sh)
                      size == ElfShSize(o, i) && align == ElfShAlign(o, i); */
     uint32_t name = le32(h), link = le32(h + 40), info = le32(h + 44);
     uint64_t flags = le64(h + 8), entsize = le64(h + 56);
+    //@ assert read_flags: flags == ElfShFlags(o, i);
     sh->name = name;
     sh->flags = flags;
     sh->link = link;
@@ -250,7 +251,7 @@ int elf_relsec(const struct elf_object *o, const struct elf_symtab *t, uint32_t 
  * support. */
 /*@ terminates \true;
     assigns \nothing;
-    ensures \result == 0 || \result == 4 || \result == 8;
+    ensures \result == ElfRelocWidth(type);
 */
 static uint32_t reloc_width(uint32_t type)
 {

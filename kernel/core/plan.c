@@ -2,6 +2,7 @@
  * given to it. */
 #include "domain.h"
 #include "layout.h"
+#include "link.h"
 #include "symbols.h"
 
 /* Loaded bytes come in file order without overlap, as compilers write
@@ -97,7 +98,7 @@ static uint64_t align8(uint64_t n) { return (n + 7) & ~7ull; }
 static void plan_meta(struct domain_plan *p)
 {
     uint64_t nb = p->nexports ? p->nexports : 1;
-    p->meta_size = 8ull * p->nsections + 16ull * p->nsymbols +
+    p->meta_size = 8ull * p->nsections + sizeof(struct link_symbol) * p->nsymbols +
                    2ull * sizeof(struct domain_export) * p->nexports + align8(4 * (nb + 1)) +
                    sizeof(struct domain_import) * p->nimports + sizeof(struct domain_patch) * p->npatches +
                    align8(p->names_size + 1);

@@ -77,3 +77,13 @@ int reloc_value(uint32_t type, uint64_t s, int64_t a, uint64_t p, uint64_t *out)
         return ELF_ERR_RELOC_TYPE;
     }
 }
+
+void reloc_write(uint8_t *image, uint64_t offset, uint32_t width, uint64_t value)
+{
+    /*@ loop invariant 0 <= b <= width;
+        loop assigns b, image[offset .. offset + width - 1];
+        loop variant width - b;
+    */
+    for (uint32_t b = 0; b < width; b++)
+        image[offset + b] = (uint8_t)((value >> (8 * b)) % 256);
+}

@@ -97,22 +97,6 @@ static void bind_offered(struct domain_import *im, uint32_t n, const struct expo
     }
 }
 
-/* value's low width bytes at image[offset ..], little-endian. */
-/*@ requires \valid(image + (offset .. offset + width - 1)) && (width == 4 || width == 8);
-    requires offset + width <= 0xFFFFFFFFFFFFFFFF;
-    terminates \true;
-    assigns image[offset .. offset + width - 1];
-*/
-static void write_field(uint8_t *image, uint64_t offset, uint32_t width, uint64_t value)
-{
-    /*@ loop invariant 0 <= b <= width;
-        loop assigns b, image[offset .. offset + width - 1];
-        loop variant width - b;
-    */
-    for (uint32_t b = 0; b < width; b++)
-        image[offset + b] = (uint8_t)((value >> (8 * b)) % 256);
-}
-
 /* Patches every waiting relocation whose import is bound and whose value
  * fits (first_misfit made sure they all do). */
 /*@ requires \valid(p + (0 .. np - 1)) && \valid_read(im + (0 .. n - 1)) && PATCHES_IN(p, np, n, size);
@@ -145,7 +129,7 @@ static void apply_patches(struct domain_patch *p, uint32_t np, const struct doma
             continue;
         if (reloc_value(p[i].type, m->addr, p[i].addend, base + p[i].offset, &value) != ELF_OK)
             continue;
-        write_field(image, p[i].offset, p[i].type == R_X86_64_64 ? 8 : 4, value);
+        reloc_write(image, p[i].offset, p[i].type == R_X86_64_64 ? 8 : 4, value);
         p[i].done = 1;
     }
 }

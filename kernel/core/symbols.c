@@ -14,10 +14,11 @@ int section_loaded(const struct elf_object *o, uint32_t i)
 
 /* gcc names the GOT in PIC code; like ld, the linker defines it (as the
  * domain's GOT), so it is no import. */
+static const uint8_t got_name[22] = "_GLOBAL_OFFSET_TABLE_";
+
 int symbol_is_got(const struct elf_object *o, const struct elf_symbol *s)
 {
-    static const uint8_t got[] = "_GLOBAL_OFFSET_TABLE_";
-    return s->shndx == SHN_UNDEF && name_equal(o->bytes + s->name, s->name_len, got, sizeof got - 1);
+    return s->shndx == SHN_UNDEF && name_equal(o->bytes + s->name, s->name_len, got_name, 21);
 }
 
 int symbol_role(const struct elf_object *o, const struct elf_symbol *s, enum symbol_role *role)

@@ -38,7 +38,8 @@ enum domain_err {
     DOMAIN_ERR_UNRESOLVED = 113, /* imports left: the domain may not run */
     DOMAIN_ERR_NO_SYMBOL = 114, /* no export of that name */
     DOMAIN_ERR_OVERLAP = 115,   /* a loaded section's bytes overlap the one before */
-    DOMAIN_ERR_LIMIT = 116
+    DOMAIN_ERR_SYMBOL_VALUE = 116, /* a symbol's address would pass 2^64 */
+    DOMAIN_ERR_LIMIT = 117
 };
 
 /* What went wrong and where: code is an enum elf_err or enum domain_err;
@@ -102,6 +103,7 @@ struct domain {
 };
 
 #include "resolve.acsl"
+#include "domain.acsl"
 
 /* Reads and checks the whole object (header, sections, symbols, every
  * relocation) and lays it out; nothing is written but plan and fault. */
@@ -190,9 +192,23 @@ const char *domain_export_name(const struct domain *d, uint32_t k);
 const char *domain_import_name(const struct domain *d, uint32_t k);
 
 /* Fills f (no name) and returns code: how every linker function refuses. */
+/*@ requires \valid(f);
+    terminates \true;
+    assigns *f;
+    ensures \result == code && f->code == code && f->where == where && f->index == index &&
+            f->entry == entry && f->name == \null;
+*/
 int domain_fail(struct domain_fault *f, int code, enum domain_where where, uint32_t index, uint32_t entry);
 
 /* d->name = name, cut to DOMAIN_NAME_MAX - 1 bytes (empty for a null name). */
+/*@ requires \valid(d) && (name == \null || DomainNameReadable(name));
+    requires name == \null || \separated(d, name + (0 .. DOMAIN_NAME_MAX - 2));
+    terminates \true;
+    assigns d->name[0 .. DOMAIN_NAME_MAX - 1];
+    ensures name == \null ==> d->name[0] == 0;
+    ensures name != \null ==> \exists integer n; 0 <= n < DOMAIN_NAME_MAX && d->name[n] == 0 &&
+      \forall integer k; 0 <= k < n ==> d->name[k] == name[k] && name[k] != 0;
+*/
 void domain_set_name(struct domain *d, const char *name);
 
 /* One line of text for a code of enum elf_err or enum domain_err. */

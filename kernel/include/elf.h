@@ -153,6 +153,7 @@ int elf_open(const uint8_t *bytes, uint64_t len, struct elf_object *o);
       ensures sh->offset == \old(ElfShOffset(o, i));
       ensures sh->size == \old(ElfShSize(o, i));
       ensures sh->align == \old(ElfShAlign(o, i));
+      ensures sh->flags == \old(ElfShFlags(o, i));
       ensures inside: sh->type != SHT_NOBITS ==> sh->offset <= \old(o->len) && sh->size <= \old(o->len) - sh->offset;
     complete behaviors;
     disjoint behaviors;
@@ -208,6 +209,7 @@ int elf_relsec(const struct elf_object *o, const struct elf_symtab *t, uint32_t 
             \result == ELF_ERR_RELOC_OFFSET;
     ensures \result == ELF_OK ==> (r->width == 4 || r->width == 8) && r->sym < t->count &&
       r->offset <= rs->target_size && r->width <= rs->target_size - r->offset;
+    ensures \result == ELF_OK ==> r->width == ElfRelocWidth(r->type);
 */
 int elf_rela(const struct elf_object *o, const struct elf_symtab *t, const struct elf_relsec *rs, uint32_t j,
              struct elf_rela *r);

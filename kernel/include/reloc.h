@@ -42,4 +42,13 @@
 */
 int reloc_value(uint32_t type, uint64_t s, int64_t a, uint64_t p, uint64_t *out);
 
+/* value's low width bytes at image[offset ..], little-endian: how a
+ * relocation's value is stored in the patched field. */
+/*@ requires \valid(image + (offset .. offset + width - 1)) && (width == 4 || width == 8);
+    requires offset + width <= 0xFFFFFFFFFFFFFFFF;
+    terminates \true;
+    assigns image[offset .. offset + width - 1];
+*/
+void reloc_write(uint8_t *image, uint64_t offset, uint32_t width, uint64_t value);
+
 #endif
