@@ -25,82 +25,92 @@ void domain_set_name(struct domain *d, const char *name)
     d->name[n] = 0;
 }
 
+/*@ requires 0 <= g <= 3 && rx <= LINK_GROUP_MAX && r <= LINK_GROUP_MAX;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == GroupStartOf(rx, r, g);
+*/
+static uint64_t group_start(uint64_t rx, uint64_t r, enum layout_group g)
+{
+    return g == GROUP_RX ? 0 : g == GROUP_R ? rx : rx + r;
+}
+
 /*@ requires 0 <= g <= 3;
     terminates \true;
     assigns \nothing;
-    ensures \result == GroupStart(p, g);
+    ensures \result == GroupSizeOf(rx, r, rw, g);
 */
-static uint64_t group_start(const struct domain_plan *p, enum layout_group g)
+static uint64_t group_size(uint64_t rx, uint64_t r, uint64_t rw, enum layout_group g)
 {
-    return g == GROUP_RX ? 0 : g == GROUP_R ? p->rx_size : p->rx_size + p->r_size;
-}
-
-/*@ requires \valid_read(p) && 0 <= g <= 3;
-    terminates \true;
-    assigns \nothing;
-    ensures \result == GroupSize(p, g);
-*/
-static uint64_t group_size(const struct domain_plan *p, enum layout_group g)
-{
-    return g == GROUP_RX ? p->rx_size : g == GROUP_R ? p->r_size : p->rw_size;
+    return g == GROUP_RX ? rx : g == GROUP_R ? r : rw;
 }
 
 /* Where section i goes, by the layout's rule (layout.h): *at is 0 for a
- * section that is not loaded, otherwise its address inside its group. */
-/*@ requires ElfObjectOk(o) && i < o->shnum && \valid_read(p) && PLAN_SIZED(p);
+ * section that is not loaded, otherwise its address inside its group.
+ * The sizes come as values and the section as ObjSh* of the bytes, so
+ * that nothing the passes write can change them. */
+/*@ requires ElfObjectOk(o) && i < o->shnum && o->shoff == Le64(o->bytes + 40);
+    requires rx <= LINK_GROUP_MAX && r <= LINK_GROUP_MAX && rw <= LINK_GROUP_MAX;
     requires \valid(l) && LayoutOk(l) && \valid(at);
-    requires 0 < base && base + p->image_size <= 0xFFFFFFFFFFFFFFFF;
-    requires \separated(at, l, o, p, o->bytes + (0 .. o->len - 1));
-    requires \separated(l, o, p, o->bytes + (0 .. o->len - 1));
+    requires 0 < base && base + rx + r + rw <= 0xFFFFFFFFFFFFFFFF;
+    requires \separated(at, l, o, o->bytes + (0 .. o->len - 1));
+    requires \separated(l, o, o->bytes + (0 .. o->len - 1));
     terminates \true;
     assigns *at, l->used[0 .. 3];
     ensures LayoutOk(l);
-    ensures \result == DOMAIN_OK ==> SectionPlaced(p, base, *at, ElfShSize(o, i), LayoutGroupOf(ElfShFlags(o, i)), i);
+    ensures \result == DOMAIN_OK ==>
+      SectionIn(rx, r, rw, base, *at, ObjShSize(o->bytes, i), LayoutGroupOf(ObjShFlags(o->bytes, i)), i);
 */
-static int place_section(const struct elf_object *o, uint32_t i, struct layout *l, const struct domain_plan *p,
-                         uint64_t base, uint64_t *at)
+static int place_section(const struct elf_object *o, uint32_t i, struct layout *l, uint64_t rx, uint64_t r,
+                         uint64_t rw, uint64_t base, uint64_t *at)
 {
     struct elf_section sh;
-    uint64_t offset;
-    *at = 0;
-    if (i == 0)
-        return DOMAIN_OK;
-    int err = elf_section(o, i, &sh);
-    if (err != ELF_OK)
-        return err;
-    enum layout_group g = layout_group_of(&sh);
-    if (g == GROUP_NONE)
-        return DOMAIN_OK;
-    if ((err = layout_place(l, &sh, &offset)) != DOMAIN_OK)
-        return err;
-    uint64_t size = group_size(p, g);
-    if (offset > size || sh.size > size - offset)
-        return DOMAIN_ERR_MEMORY;
-    *at = base + group_start(p, g) + offset;
-    return DOMAIN_OK;
+    uint64_t offset, a = 0;
+    int err = ELF_OK;
+    enum layout_group g = GROUP_NONE;
+    if (i != 0 && (err = elf_section(o, i, &sh)) == ELF_OK) {
+        //@ assert read: sh.size == ObjShSize(o->bytes, i) && sh.flags == ObjShFlags(o->bytes, i);
+        g = layout_group_of(&sh);
+    }
+    //@ assert grouped: err == ELF_OK && i != 0 ==> g == LayoutGroupOf(ObjShFlags(o->bytes, i));
+    if (g != GROUP_NONE && (err = layout_place(l, &sh, &offset)) == DOMAIN_OK) {
+        uint64_t size = group_size(rx, r, rw, g);
+        if (offset > size || sh.size > size - offset)
+            err = DOMAIN_ERR_MEMORY;
+        else
+            a = base + group_start(rx, r, g) + offset;
+    }
+    *at = a;
+    return err;
 }
 
-/* Pass 1: every section's address (addr[i], 0 when not loaded). */
-/*@ requires ElfObjectOk(o) && \valid_read(p) && PLAN_SIZED(p) && \valid(addr + (0 .. o->shnum - 1)) && \valid(f);
+/* Pass 1: every section's address (addr[i], 0 when not loaded), laid
+ * out in l (empty: the layout is a parameter so that its writes are
+ * apart from addr's by hypothesis). */
+/*@ requires ElfObjectOk(o) && o->shoff == Le64(o->bytes + 40) && \valid_read(p) && PLAN_SIZED(p);
+    requires \valid(addr + (0 .. o->shnum - 1)) && \valid(f) && \valid(l) && LayoutOk(l);
     requires 0 < base && base + p->image_size <= 0xFFFFFFFFFFFFFFFF;
-    requires \separated(addr + (0 .. o->shnum - 1), f, o, p, o->bytes + (0 .. o->len - 1));
+    requires \separated(addr + (0 .. o->shnum - 1), l, f, o, p, o->bytes + (0 .. o->len - 1));
     terminates \true;
-    assigns addr[0 .. o->shnum - 1], *f;
+    assigns addr[0 .. o->shnum - 1], l->used[0 .. 3], *f;
     ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o->shnum ==>
-      SectionPlaced(p, base, addr[i], ElfShSize(o, i), LayoutGroupOf(ElfShFlags(o, i)), i);
+      SectionIn(\old(p->rx_size), \old(p->r_size), \old(p->rw_size), base, addr[i], ObjShSize(o->bytes, i),
+                LayoutGroupOf(ObjShFlags(o->bytes, i)), i);
 */
 static int place_sections(const struct elf_object *o, const struct domain_plan *p, uint64_t base, uint64_t *addr,
-                          struct domain_fault *f)
+                          struct layout *l, struct domain_fault *f)
 {
-    struct layout l = { { 0, 0, 0, 0 } };
-    /*@ loop invariant 0 <= i <= o->shnum && LayoutOk(&l);
+    const uint64_t rx = p->rx_size, r = p->r_size, rw = p->rw_size;
+    const uint32_t shnum = o->shnum;
+    /*@ loop invariant 0 <= i <= shnum && LayoutOk(l);
         loop invariant \forall integer k; 0 <= k < i ==>
-          SectionPlaced(p, base, addr[k], ElfShSize(o, k), LayoutGroupOf(ElfShFlags(o, k)), k);
-        loop assigns i, l.used[0 .. 3], addr[0 .. o->shnum - 1];
-        loop variant o->shnum - i;
+          SectionIn(rx, r, rw, base, addr[k], ObjShSize(o->bytes, k), LayoutGroupOf(ObjShFlags(o->bytes, k)), k);
+        loop assigns i, l->used[0 .. 3], addr[0 .. shnum - 1];
+        loop variant shnum - i;
     */
-    for (uint32_t i = 0; i < o->shnum; i++) {
-        int err = place_section(o, i, &l, p, base, &addr[i]);
+    for (uint32_t i = 0; i < shnum; i++) {
+        int err = place_section(o, i, l, rx, r, rw, base, &addr[i]);
+        //@ assert kept: \forall integer k; 0 <= k < i ==> addr[k] == \at(addr[k], LoopCurrent);
         if (err != DOMAIN_OK)
             return domain_fail(f, err, AT_SECTION, i, 0);
     }
@@ -122,6 +132,8 @@ static int load_section(const struct elf_object *o, uint32_t i, uint64_t a, uint
         return err;
     if (a < base || a - base > size || sh.size > size - (a - base))
         return DOMAIN_ERR_MEMORY;
+    if (sh.size == 0)
+        return DOMAIN_OK;
     if (sh.type == SHT_NOBITS)
         kmemset(image + (a - base), 0, sh.size);
     else
@@ -179,7 +191,7 @@ static int symbol_address(const struct elf_symbol *s, int is_got, const uint64_t
 
 /* names[at .. at + len): src's bytes, then a NUL. */
 /*@ requires \valid(names + (at .. at + len)) && \valid_read(src + (0 .. len - 1));
-    requires \separated(names + (at .. at + len), src + (0 .. len - 1));
+    requires \separated(names + (at .. at + len), src + (0 .. len - 1)) && at + len <= 0xFFFFFFFF;
     terminates \true;
     assigns names[at .. at + len];
     ensures names[at + len] == 0;
@@ -511,7 +523,7 @@ static int plan_fits(const struct domain_plan *p, uint32_t shnum, uint32_t nsym)
 
 /* The four passes; *nexports, *nimports, *npatches say how much of each
  * table they filled. */
-/*@ requires ElfSymtabOk(o, t) && TablesValid(tb, p) && PLAN_SIZED(p);
+/*@ requires ElfSymtabOk(o, t) && TablesValid(tb, p) && PLAN_SIZED(p) && o->shoff == Le64(o->bytes + 40);
     requires p->nsections == o->shnum && p->nsymbols == t->count;
     requires \valid(image + (0 .. p->image_size - 1)) && 0 < base && base + p->image_size <= 0xFFFFFFFFFFFFFFFF;
     requires \valid(f) && \valid(nexports) && \valid(nimports) && \valid(npatches);
@@ -527,18 +539,20 @@ static int plan_fits(const struct domain_plan *p, uint32_t shnum, uint32_t nsym)
       *npatches <= p->npatches && ImportsNamed(tb->imports, *nimports, p->names_size) &&
       ImportsUnbound(tb->imports, *nimports) && PATCHES_IN(tb->patches, *npatches, *nimports, p->image_size);
     ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o->shnum ==>
-      SectionPlaced(p, base, tb->section_addr[i], \at(ElfShSize(o, i), Pre), \at(LayoutGroupOf(ElfShFlags(o, i)), Pre), i);
+      SectionIn(\old(p->rx_size), \old(p->r_size), \old(p->rw_size), base, tb->section_addr[i],
+                \at(ObjShSize(o->bytes, i), Pre), \at(LayoutGroupOf(ObjShFlags(o->bytes, i)), Pre), i);
 */
 static int link_passes(const struct elf_object *o, const struct elf_symtab *t, const struct domain_plan *p,
                        const struct domain_tables *tb, uint8_t *image, uint64_t base, uint32_t *nexports,
                        uint32_t *nimports, uint32_t *npatches, struct domain_fault *f)
 {
-    int err = place_sections(o, p, base, tb->section_addr, f);
+    struct layout l = { { 0, 0, 0, 0 } };
+    int err = place_sections(o, p, base, tb->section_addr, &l, f);
     if (err != DOMAIN_OK)
         return err;
     /*@ assert placed: \forall integer i; 0 <= i < o->shnum ==>
-          SectionPlaced(p, base, tb->section_addr[i], \at(ElfShSize(o, i), Pre),
-                        \at(LayoutGroupOf(ElfShFlags(o, i)), Pre), i); */
+          SectionIn(\at(p->rx_size, Pre), \at(p->r_size, Pre), \at(p->rw_size, Pre), base, tb->section_addr[i],
+                    \at(ObjShSize(o->bytes, i), Pre), \at(LayoutGroupOf(ObjShFlags(o->bytes, i)), Pre), i); */
     if ((err = load_sections(o, tb->section_addr, image, base, p->image_size, f)) != DOMAIN_OK)
         return err;
     const struct symbol_tables st = { tb->syms, tb->unsorted, tb->imports, tb->names,

@@ -33,8 +33,7 @@ struct domain_tables {
     uint8_t *names;                  /* names_size + 1 */
 };
 
-#include "resolve.acsl"
-#include "symbols.acsl"
+#include "symbols.h"
 #include "link.acsl"
 
 /* Every table's bytes, for \separated. */
