@@ -1,168 +1,15 @@
 /* domain_link: an object placed, relocated and described (link.h). Four
- * passes over the object: place the sections (addresses only), copy
- * them, record the symbols, apply the relocations. Each pass checks at
- * run time every bound its writes rely on. */
+ * passes over the object: place the sections (addresses only) and copy
+ * them (place.c), record the symbols, apply the relocations. Each pass
+ * checks at run time every bound its writes rely on. */
 #include "domain.h"
 #include "kstring.h"
 #include "layout.h"
 #include "link.h"
 #include "names.h"
+#include "place.h"
 #include "reloc.h"
 #include "symbols.h"
-
-void domain_set_name(struct domain *d, const char *name)
-{
-    uint32_t n = 0;
-    /*@ loop invariant 0 <= n < DOMAIN_NAME_MAX;
-        loop invariant name != \null ==> \forall integer k; 0 <= k < n ==> d->name[k] == name[k] && name[k] != 0;
-        loop invariant name != \null && !\valid_read(name + (0 .. DOMAIN_NAME_MAX - 2)) ==>
-          \exists integer m; n <= m < DOMAIN_NAME_MAX - 1 && \valid_read(name + (0 .. m)) && name[m] == 0;
-        loop assigns n, d->name[0 .. DOMAIN_NAME_MAX - 2];
-        loop variant DOMAIN_NAME_MAX - n;
-    */
-    for (; name && n + 1 < DOMAIN_NAME_MAX && name[n]; n++)
-        d->name[n] = name[n];
-    d->name[n] = 0;
-}
-
-/*@ requires 0 <= g <= 3 && rx <= LINK_GROUP_MAX && r <= LINK_GROUP_MAX;
-    terminates \true;
-    assigns \nothing;
-    ensures \result == GroupStartOf(rx, r, g);
-*/
-static uint64_t group_start(uint64_t rx, uint64_t r, enum layout_group g)
-{
-    return g == GROUP_RX ? 0 : g == GROUP_R ? rx : rx + r;
-}
-
-/*@ requires 0 <= g <= 3;
-    terminates \true;
-    assigns \nothing;
-    ensures \result == GroupSizeOf(rx, r, rw, g);
-*/
-static uint64_t group_size(uint64_t rx, uint64_t r, uint64_t rw, enum layout_group g)
-{
-    return g == GROUP_RX ? rx : g == GROUP_R ? r : rw;
-}
-
-/* Where section i goes, by the layout's rule (layout.h): *at is 0 for a
- * section that is not loaded, otherwise its address inside its group.
- * The sizes come as values and the section as ObjSh* of the bytes, so
- * that nothing the passes write can change them. */
-/*@ requires ElfObjectOk(o) && i < o->shnum && o->shoff == Le64(o->bytes + 40);
-    requires rx <= LINK_GROUP_MAX && r <= LINK_GROUP_MAX && rw <= LINK_GROUP_MAX;
-    requires \valid(l) && LayoutOk(l) && \valid(at);
-    requires 0 < base && base + rx + r + rw <= 0xFFFFFFFFFFFFFFFF;
-    requires \separated(at, l, o, o->bytes + (0 .. o->len - 1));
-    requires \separated(l, o, o->bytes + (0 .. o->len - 1));
-    terminates \true;
-    assigns *at, l->used[0 .. 3];
-    ensures LayoutOk(l);
-    ensures \result == DOMAIN_OK ==>
-      SectionIn(rx, r, rw, base, *at, ObjShSize(o->bytes, i), LayoutGroupOf(ObjShFlags(o->bytes, i)), i);
-*/
-static int place_section(const struct elf_object *o, uint32_t i, struct layout *l, uint64_t rx, uint64_t r,
-                         uint64_t rw, uint64_t base, uint64_t *at)
-{
-    struct elf_section sh;
-    uint64_t offset, a = 0;
-    int err = ELF_OK;
-    enum layout_group g = GROUP_NONE;
-    if (i != 0 && (err = elf_section(o, i, &sh)) == ELF_OK) {
-        //@ assert read: sh.size == ObjShSize(o->bytes, i) && sh.flags == ObjShFlags(o->bytes, i);
-        g = layout_group_of(&sh);
-    }
-    //@ assert grouped: err == ELF_OK && i != 0 ==> g == LayoutGroupOf(ObjShFlags(o->bytes, i));
-    if (g != GROUP_NONE && (err = layout_place(l, &sh, &offset)) == DOMAIN_OK) {
-        uint64_t size = group_size(rx, r, rw, g);
-        if (offset > size || sh.size > size - offset)
-            err = DOMAIN_ERR_MEMORY;
-        else
-            a = base + group_start(rx, r, g) + offset;
-    }
-    *at = a;
-    return err;
-}
-
-/* Pass 1: every section's address (addr[i], 0 when not loaded), laid
- * out in l (empty: the layout is a parameter so that its writes are
- * apart from addr's by hypothesis). */
-/*@ requires ElfObjectOk(o) && o->shoff == Le64(o->bytes + 40) && \valid_read(p) && PLAN_SIZED(p);
-    requires \valid(addr + (0 .. o->shnum - 1)) && \valid(f) && \valid(l) && LayoutOk(l);
-    requires 0 < base && base + p->image_size <= 0xFFFFFFFFFFFFFFFF;
-    requires \separated(addr + (0 .. o->shnum - 1), l, f, o, p, o->bytes + (0 .. o->len - 1));
-    terminates \true;
-    assigns addr[0 .. o->shnum - 1], l->used[0 .. 3], *f;
-    ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o->shnum ==>
-      SectionIn(\old(p->rx_size), \old(p->r_size), \old(p->rw_size), base, addr[i], ObjShSize(o->bytes, i),
-                LayoutGroupOf(ObjShFlags(o->bytes, i)), i);
-*/
-static int place_sections(const struct elf_object *o, const struct domain_plan *p, uint64_t base, uint64_t *addr,
-                          struct layout *l, struct domain_fault *f)
-{
-    const uint64_t rx = p->rx_size, r = p->r_size, rw = p->rw_size;
-    const uint32_t shnum = o->shnum;
-    /*@ loop invariant 0 <= i <= shnum && LayoutOk(l);
-        loop invariant \forall integer k; 0 <= k < i ==>
-          SectionIn(rx, r, rw, base, addr[k], ObjShSize(o->bytes, k), LayoutGroupOf(ObjShFlags(o->bytes, k)), k);
-        loop assigns i, l->used[0 .. 3], addr[0 .. shnum - 1];
-        loop variant shnum - i;
-    */
-    for (uint32_t i = 0; i < shnum; i++) {
-        int err = place_section(o, i, l, rx, r, rw, base, &addr[i]);
-        //@ assert kept: \forall integer k; 0 <= k < i ==> addr[k] == \at(addr[k], LoopCurrent);
-        if (err != DOMAIN_OK)
-            return domain_fail(f, err, AT_SECTION, i, 0);
-    }
-    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
-}
-
-/* Section i's bytes at address a of the image (zeros for NOBITS). */
-/*@ requires ElfObjectOk(o) && i < o->shnum && \valid(image + (0 .. size - 1));
-    requires \separated(image + (0 .. size - 1), o, o->bytes + (0 .. o->len - 1));
-    terminates \true;
-    assigns image[0 .. size - 1];
-*/
-static int load_section(const struct elf_object *o, uint32_t i, uint64_t a, uint8_t *image, uint64_t base,
-                        uint64_t size)
-{
-    struct elf_section sh;
-    int err = elf_section(o, i, &sh);
-    if (err != ELF_OK)
-        return err;
-    if (a < base || a - base > size || sh.size > size - (a - base))
-        return DOMAIN_ERR_MEMORY;
-    if (sh.size == 0)
-        return DOMAIN_OK;
-    if (sh.type == SHT_NOBITS)
-        kmemset(image + (a - base), 0, sh.size);
-    else
-        kmemcpy(image + (a - base), o->bytes + sh.offset, sh.size);
-    return DOMAIN_OK;
-}
-
-/* Pass 2: every placed section's bytes copied into the image. */
-/*@ requires ElfObjectOk(o) && \valid_read(addr + (0 .. o->shnum - 1)) && \valid(image + (0 .. size - 1));
-    requires \valid(f);
-    requires \separated(image + (0 .. size - 1), addr + (0 .. o->shnum - 1), f, o, o->bytes + (0 .. o->len - 1));
-    requires \separated(f, addr + (0 .. o->shnum - 1), o, o->bytes + (0 .. o->len - 1));
-    terminates \true;
-    assigns image[0 .. size - 1], *f;
-*/
-static int load_sections(const struct elf_object *o, const uint64_t *addr, uint8_t *image, uint64_t base,
-                         uint64_t size, struct domain_fault *f)
-{
-    /*@ loop invariant 0 <= i <= o->shnum;
-        loop assigns i, image[0 .. size - 1];
-        loop variant o->shnum - i;
-    */
-    for (uint32_t i = 0; i < o->shnum; i++) {
-        int err = addr[i] ? load_section(o, i, addr[i], image, base, size) : DOMAIN_OK;
-        if (err != DOMAIN_OK)
-            return domain_fail(f, err, AT_SECTION, i, 0);
-    }
-    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
-}
 
 /* The address symbol s stands for: its absolute value, the GOT, a place
  * in its (loaded) section, or 0. */
@@ -263,18 +110,94 @@ struct symbol_tables {
     uint64_t names_size;
 };
 
-/*@ predicate SymbolTablesOk{L}(struct symbol_tables *st, integer nsym, uint8_t *bytes, integer len) =
-      \valid_read(st) && st->names_size < 0xFFFFFFFF &&
-      \valid(st->syms + (0 .. nsym - 1)) && \valid(st->unsorted + (0 .. st->max_exports - 1)) &&
-      \valid(st->imports + (0 .. st->max_imports - 1)) && \valid(st->names + (0 .. st->names_size)) &&
-      \separated(st->syms + (0 .. nsym - 1), st->unsorted + (0 .. st->max_exports - 1),
-                 st->imports + (0 .. st->max_imports - 1), st->names + (0 .. st->names_size),
-                 bytes + (0 .. len - 1), st);
+/* The tables valid and apart; a macro so that the provers see its body
+ * among a goal's hypotheses. */
+#define SYMBOL_TABLES_OK(st, nsym, bytes, len) \
+    (\valid_read(st) && (st)->names_size < 0xFFFFFFFF && \
+     \valid((st)->syms + (0 .. (nsym) - 1)) && \valid((st)->unsorted + (0 .. (st)->max_exports - 1)) && \
+     \valid((st)->imports + (0 .. (st)->max_imports - 1)) && \valid((st)->names + (0 .. (st)->names_size)) && \
+     \separated((st)->syms + (0 .. (nsym) - 1), (st)->unsorted + (0 .. (st)->max_exports - 1), \
+                (st)->imports + (0 .. (st)->max_imports - 1), (st)->names + (0 .. (st)->names_size), \
+                (bytes) + (0 .. (len) - 1), st))
+
+/* How far record_symbols is: exports and imports recorded, name bytes used. */
+struct record_state {
+    uint32_t ne, ni;
+    uint64_t used;
+};
+
+/*@ predicate RecordOk{L}(struct symbol_tables *st, struct record_state *rs, integer i) =
+      rs->ne <= st->max_exports && rs->ni <= st->max_imports && rs->used <= st->names_size + 1 &&
+      ImportsNamed(st->imports, rs->ni, st->names_size) && ImportsUnbound(st->imports, rs->ni) &&
+      \forall integer k; 0 <= k < i ==> st->syms[k].import <= rs->ni;
 */
+
+/* Symbol s judged: its role and address, and whether the tables have
+ * room for it (used of size name bytes, ne of max_e exports, ni of max_i
+ * imports). The counts come as values so that nothing this writes can
+ * change them. */
+/*@ requires ElfObjectOk(o) && SymbolNamed(o, s) && \valid_read(addr + (0 .. nsec - 1));
+    requires \valid(role) && \valid(a);
+    requires \separated(role, a, s, o, addr + (0 .. nsec - 1), o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns *role, *a;
+    ensures \result == DOMAIN_OK ==> (*role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT) &&
+      (*role != ROLE_LOCAL ==> used <= size && s->name_len <= size - used) &&
+      (*role == ROLE_EXPORT ==> ne < max_e) && (*role == ROLE_IMPORT ==> ni < max_i);
+*/
+static int judge_symbol(const struct elf_object *o, const struct elf_symbol *s, const uint64_t *addr, uint32_t nsec,
+                        uint64_t got, uint64_t used, uint64_t size, uint32_t ne, uint32_t max_e, uint32_t ni,
+                        uint32_t max_i, enum symbol_role *role, uint64_t *a)
+{
+    *role = ROLE_LOCAL;
+    *a = 0;
+    int err = symbol_role(o, s, role);
+    if (err == ELF_OK)
+        err = symbol_address(s, symbol_is_got(o, s), addr, nsec, got, a);
+    if (err == ELF_OK && *role != ROLE_LOCAL && (used > size || s->name_len > size - used))
+        err = DOMAIN_ERR_MEMORY;
+    if (err == ELF_OK && ((*role == ROLE_EXPORT && ne == max_e) || (*role == ROLE_IMPORT && ni == max_i)))
+        err = DOMAIN_ERR_MEMORY;
+    return err;
+}
+
+/* Symbol i (name src[0 .. len), that role, at address a) stored: its
+ * link entry, and its export or import with its name. */
+/*@ requires \valid_read(st) && st->names_size < 0xFFFFFFFF && \valid(st->syms + i);
+    requires \valid(st->unsorted + (0 .. st->max_exports - 1)) && \valid(st->imports + (0 .. st->max_imports - 1));
+    requires \valid(st->names + (0 .. st->names_size)) && \valid_read(src + (0 .. len - 1));
+    requires \valid(rs) && RecordOk(st, rs, i);
+    requires role == ROLE_LOCAL || role == ROLE_EXPORT || role == ROLE_IMPORT;
+    requires role != ROLE_LOCAL ==> rs->used <= st->names_size && len <= st->names_size - rs->used;
+    requires role == ROLE_EXPORT ==> rs->ne < st->max_exports;
+    requires role == ROLE_IMPORT ==> rs->ni < st->max_imports;
+    requires \separated(rs, st, st->syms + i, st->unsorted + (0 .. st->max_exports - 1),
+                        st->imports + (0 .. st->max_imports - 1), st->names + (0 .. st->names_size),
+                        src + (0 .. len - 1));
+    requires \separated(st->syms + (0 .. i - 1), st->syms + i, st->unsorted + (0 .. st->max_exports - 1),
+                        st->imports + (0 .. st->max_imports - 1), rs, st);
+    terminates \true;
+    assigns *rs, st->syms[i], st->unsorted[rs->ne], st->imports[rs->ni], st->names[0 .. st->names_size];
+    ensures RecordOk(st, rs, i + 1);
+*/
+static void store_symbol(const struct symbol_tables *st, struct record_state *rs, uint32_t i, const uint8_t *src,
+                         uint32_t len, enum symbol_role role, uint64_t a)
+{
+    const uint64_t used = rs->used;
+    const uint32_t ne = rs->ne, ni = rs->ni;
+    if (role == ROLE_EXPORT)
+        record_export(&st->unsorted[ne], st->names, (uint32_t)used, src, len, a);
+    else if (role == ROLE_IMPORT)
+        record_import(&st->imports[ni], st->names, (uint32_t)used, src, len);
+    set_link(&st->syms[i], a, role == ROLE_IMPORT ? ni + 1 : 0);
+    rs->ne = role == ROLE_EXPORT ? ne + 1 : ne;
+    rs->ni = role == ROLE_IMPORT ? ni + 1 : ni;
+    rs->used = role == ROLE_LOCAL ? used : used + len + 1ull;
+}
 
 /* Pass 3: every symbol's address and role; exports and imports recorded
  * with their names. */
-/*@ requires ElfSymtabOk(o, t) && SymbolTablesOk(st, t->count, o->bytes, o->len);
+/*@ requires ElfSymtabOk(o, t) && SYMBOL_TABLES_OK(st, t->count, o->bytes, o->len);
     requires \valid_read(addr + (0 .. nsec - 1)) && \valid(f) && \valid(nexports) && \valid(nimports);
     requires \separated(addr + (0 .. nsec - 1), f, nexports, nimports, o, t,
                         st->syms + (0 .. t->count - 1), st->unsorted + (0 .. st->max_exports - 1),
@@ -291,42 +214,30 @@ static int record_symbols(const struct elf_object *o, const struct elf_symtab *t
                           uint32_t nsec, uint64_t got, const struct symbol_tables *st, uint32_t *nexports,
                           uint32_t *nimports, struct domain_fault *f)
 {
-    uint32_t ne = 0, ni = 0;
-    uint64_t used = 0;
-    /*@ loop invariant 0 <= i <= t->count && ne <= st->max_exports && ni <= st->max_imports;
-        loop invariant used <= st->names_size + 1;
-        loop invariant ImportsNamed(st->imports, ni, st->names_size) && ImportsUnbound(st->imports, ni);
-        loop invariant \forall integer k; 0 <= k < i ==> st->syms[k].import <= ni;
-        loop assigns i, ne, ni, used, st->syms[0 .. t->count - 1], st->unsorted[0 .. st->max_exports - 1],
-                     st->imports[0 .. st->max_imports - 1], st->names[0 .. st->names_size];
-        loop variant t->count - i;
+    /* Read once: the loop writes integers of the same C types. */
+    const uint32_t count = t->count, max_e = st->max_exports, max_i = st->max_imports;
+    const uint64_t size = st->names_size;
+    struct record_state rs = { 0, 0, 0 };
+    /*@ loop invariant 0 <= i <= count && RecordOk(st, &rs, i) && ElfSymtabOk(o, t);
+        loop invariant count == t->count && max_e == st->max_exports && max_i == st->max_imports &&
+                       size == st->names_size;
+        loop assigns i, rs, st->syms[0 .. count - 1], st->unsorted[0 .. max_e - 1],
+                     st->imports[0 .. max_i - 1], st->names[0 .. size];
+        loop variant count - i;
     */
-    for (uint32_t i = 0; i < t->count; i++) {
+    for (uint32_t i = 0; i < count; i++) {
         struct elf_symbol s;
         enum symbol_role role = ROLE_LOCAL;
         uint64_t a = 0;
         int err = elf_symbol(o, t, i, &s);
         if (err == ELF_OK)
-            err = symbol_role(o, &s, &role);
-        if (err == ELF_OK)
-            err = symbol_address(&s, symbol_is_got(o, &s), addr, nsec, got, &a);
-        if (err == ELF_OK && role != ROLE_LOCAL && (used > st->names_size || s.name_len > st->names_size - used))
-            err = DOMAIN_ERR_MEMORY;
-        if (err == ELF_OK && ((role == ROLE_EXPORT && ne == st->max_exports) ||
-                              (role == ROLE_IMPORT && ni == st->max_imports)))
-            err = DOMAIN_ERR_MEMORY;
-        if (err != ELF_OK)
+            err = judge_symbol(o, &s, addr, nsec, got, rs.used, size, rs.ne, max_e, rs.ni, max_i, &role, &a);
+        if (err != DOMAIN_OK)
             return domain_fail(f, err, AT_SYMBOL, i, 0);
-        set_link(&st->syms[i], a, role == ROLE_IMPORT ? ni + 1 : 0);
-        if (role == ROLE_EXPORT)
-            record_export(&st->unsorted[ne++], st->names, (uint32_t)used, o->bytes + s.name, s.name_len, a);
-        else if (role == ROLE_IMPORT)
-            record_import(&st->imports[ni++], st->names, (uint32_t)used, o->bytes + s.name, s.name_len);
-        if (role != ROLE_LOCAL)
-            used += s.name_len + 1ull;
+        store_symbol(st, &rs, i, o->bytes + s.name, s.name_len, role, a);
     }
-    *nexports = ne;
-    *nimports = ni;
+    *nexports = rs.ne;
+    *nimports = rs.ni;
     return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
 }
 
@@ -547,13 +458,13 @@ static int link_passes(const struct elf_object *o, const struct elf_symtab *t, c
                        uint32_t *nimports, uint32_t *npatches, struct domain_fault *f)
 {
     struct layout l = { { 0, 0, 0, 0 } };
-    int err = place_sections(o, p, base, tb->section_addr, &l, f);
+    int err = domain_place_sections(o, p, base, tb->section_addr, &l, f);
     if (err != DOMAIN_OK)
         return err;
     /*@ assert placed: \forall integer i; 0 <= i < o->shnum ==>
           SectionIn(\at(p->rx_size, Pre), \at(p->r_size, Pre), \at(p->rw_size, Pre), base, tb->section_addr[i],
                     \at(ObjShSize(o->bytes, i), Pre), \at(LayoutGroupOf(ObjShFlags(o->bytes, i)), Pre), i); */
-    if ((err = load_sections(o, tb->section_addr, image, base, p->image_size, f)) != DOMAIN_OK)
+    if ((err = domain_load_sections(o, tb->section_addr, image, base, p->image_size, f)) != DOMAIN_OK)
         return err;
     const struct symbol_tables st = { tb->syms, tb->unsorted, tb->imports, tb->names,
                                       p->nexports, p->nimports, p->names_size };
