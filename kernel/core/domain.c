@@ -99,6 +99,12 @@ static void set_link(struct link_symbol *ls, uint64_t a, uint32_t import)
     ls->pad = 0;
 }
 
+/* Room in the tables for a symbol of that role and name length: name
+ * bytes (used of size) and an entry (ne of max_e, ni of max_i). */
+#define ROOM_FOR(role, len, used, size, ne, max_e, ni, max_i) \
+    (((role) != ROLE_LOCAL ==> (used) <= (size) && (len) <= (size) - (used)) && \
+     ((role) == ROLE_EXPORT ==> (ne) < (max_e)) && ((role) == ROLE_IMPORT ==> (ni) < (max_i)))
+
 /* What record_symbols fills: the symbols' link entries, the exports
  * (unsorted) and imports, with their names. */
 struct symbol_tables {
@@ -113,7 +119,8 @@ struct symbol_tables {
 /* The tables valid and apart; a macro so that the provers see its body
  * among a goal's hypotheses. */
 #define SYMBOL_TABLES_OK(st, nsym, bytes, len) \
-    (\valid_read(st) && (st)->names_size < 0xFFFFFFFF && \
+    (\valid_read(st) && (st)->names_size < 0xFFFFFFFF && \object_pointer((st)->syms) && \
+     \object_pointer((st)->unsorted) && \object_pointer((st)->imports) && \object_pointer((st)->names) && \
      \valid((st)->syms + (0 .. (nsym) - 1)) && \valid((st)->unsorted + (0 .. (st)->max_exports - 1)) && \
      \valid((st)->imports + (0 .. (st)->max_imports - 1)) && \valid((st)->names + (0 .. (st)->names_size)) && \
      \separated((st)->syms + (0 .. (nsym) - 1), (st)->unsorted + (0 .. (st)->max_exports - 1), \
@@ -126,73 +133,96 @@ struct record_state {
     uint64_t used;
 };
 
-/*@ predicate RecordOk{L}(struct symbol_tables *st, struct record_state *rs, integer i) =
-      rs->ne <= st->max_exports && rs->ni <= st->max_imports && rs->used <= st->names_size + 1 &&
-      ImportsNamed(st->imports, rs->ni, st->names_size) && ImportsUnbound(st->imports, rs->ni) &&
-      \forall integer k; 0 <= k < i ==> st->syms[k].import <= rs->ni;
+/*@ // rs within max_e exports, max_i imports and size name bytes; the
+    // imports so far named inside the names and unbound; the first i
+    // symbols naming only imports so far.
+    predicate RecordIn{L}(struct link_symbol *syms, struct domain_import *im, integer max_e, integer max_i,
+                          integer size, struct record_state *rs, integer i) =
+      rs->ne <= max_e && rs->ni <= max_i && rs->used <= size + 1 &&
+      ImportsNamed(im, rs->ni, size) && ImportsUnbound(im, rs->ni) &&
+      \forall integer k; 0 <= k < i ==> syms[k].import <= rs->ni;
 */
 
-/* Symbol s judged: its role and address, and whether the tables have
- * room for it (used of size name bytes, ne of max_e exports, ni of max_i
- * imports). The counts come as values so that nothing this writes can
- * change them. */
+/* 1 when the tables have room for a symbol of that role and name length. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> ROOM_FOR(role, len, used, size, ne, max_e, ni, max_i);
+*/
+static int has_room(enum symbol_role role, uint32_t len, uint64_t used, uint64_t size, uint32_t ne, uint32_t max_e,
+                    uint32_t ni, uint32_t max_i)
+{
+    if (role != ROLE_LOCAL && (used > size || len > size - used))
+        return 0;
+    return !((role == ROLE_EXPORT && ne >= max_e) || (role == ROLE_IMPORT && ni >= max_i));
+}
+
+/* Symbol s judged: its role and its address. */
 /*@ requires ElfObjectOk(o) && SymbolNamed(o, s) && \valid_read(addr + (0 .. nsec - 1));
     requires \valid(role) && \valid(a);
     requires \separated(role, a, s, o, addr + (0 .. nsec - 1), o->bytes + (0 .. o->len - 1));
     terminates \true;
     assigns *role, *a;
-    ensures \result == DOMAIN_OK ==> (*role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT) &&
-      (*role != ROLE_LOCAL ==> used <= size && s->name_len <= size - used) &&
-      (*role == ROLE_EXPORT ==> ne < max_e) && (*role == ROLE_IMPORT ==> ni < max_i);
+    ensures \result == DOMAIN_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
 */
 static int judge_symbol(const struct elf_object *o, const struct elf_symbol *s, const uint64_t *addr, uint32_t nsec,
-                        uint64_t got, uint64_t used, uint64_t size, uint32_t ne, uint32_t max_e, uint32_t ni,
-                        uint32_t max_i, enum symbol_role *role, uint64_t *a)
+                        uint64_t got, enum symbol_role *role, uint64_t *a)
 {
     *role = ROLE_LOCAL;
     *a = 0;
     int err = symbol_role(o, s, role);
+    //@ assert role: err == ELF_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
     if (err == ELF_OK)
         err = symbol_address(s, symbol_is_got(o, s), addr, nsec, got, a);
-    if (err == ELF_OK && *role != ROLE_LOCAL && (used > size || s->name_len > size - used))
-        err = DOMAIN_ERR_MEMORY;
-    if (err == ELF_OK && ((*role == ROLE_EXPORT && ne == max_e) || (*role == ROLE_IMPORT && ni == max_i)))
-        err = DOMAIN_ERR_MEMORY;
+    //@ assert role_kept: err == ELF_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
     return err;
 }
 
-/* Symbol i (name src[0 .. len), that role, at address a) stored: its
- * link entry, and its export or import with its name. */
-/*@ requires \valid_read(st) && st->names_size < 0xFFFFFFFF && \valid(st->syms + i);
-    requires \valid(st->unsorted + (0 .. st->max_exports - 1)) && \valid(st->imports + (0 .. st->max_imports - 1));
-    requires \valid(st->names + (0 .. st->names_size)) && \valid_read(src + (0 .. len - 1));
-    requires \valid(rs) && RecordOk(st, rs, i);
+/* Symbol i (name src[0 .. len), that role, at address a) stored in the
+ * tables of st (given as values: see record_symbols): its link entry, and
+ * its export or import with its name. */
+/*@ requires size < 0xFFFFFFFF && \valid(syms + (0 .. i)) && \valid(unsorted + (0 .. max_e - 1));
+    requires \valid(imports + (0 .. max_i - 1)) && \valid(names + (0 .. size)) && \valid_read(src + (0 .. len - 1));
+    requires \valid(rs) && RecordIn(syms, imports, max_e, max_i, size, rs, i);
     requires role == ROLE_LOCAL || role == ROLE_EXPORT || role == ROLE_IMPORT;
-    requires role != ROLE_LOCAL ==> rs->used <= st->names_size && len <= st->names_size - rs->used;
-    requires role == ROLE_EXPORT ==> rs->ne < st->max_exports;
-    requires role == ROLE_IMPORT ==> rs->ni < st->max_imports;
-    requires \separated(rs, st, st->syms + i, st->unsorted + (0 .. st->max_exports - 1),
-                        st->imports + (0 .. st->max_imports - 1), st->names + (0 .. st->names_size),
-                        src + (0 .. len - 1));
-    requires \separated(st->syms + (0 .. i - 1), st->syms + i, st->unsorted + (0 .. st->max_exports - 1),
-                        st->imports + (0 .. st->max_imports - 1), rs, st);
+    requires \separated(rs, syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
+                        names + (0 .. size), src + (0 .. len - 1));
+    requires \separated(syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
+                        names + (0 .. size), src + (0 .. len - 1));
     terminates \true;
-    assigns *rs, st->syms[i], st->unsorted[rs->ne], st->imports[rs->ni], st->names[0 .. st->names_size];
-    ensures RecordOk(st, rs, i + 1);
+    assigns *rs, syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
+    ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_MEMORY;
+    ensures \result == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, rs, i + 1);
 */
-static void store_symbol(const struct symbol_tables *st, struct record_state *rs, uint32_t i, const uint8_t *src,
-                         uint32_t len, enum symbol_role role, uint64_t a)
+static int store_symbol(struct link_symbol *syms, struct domain_export *unsorted, uint32_t max_e,
+                         struct domain_import *imports, uint32_t max_i, uint8_t *names, uint64_t size,
+                         struct record_state *rs, uint32_t i, const uint8_t *src, uint32_t len, enum symbol_role role,
+                         uint64_t a)
 {
     const uint64_t used = rs->used;
     const uint32_t ne = rs->ne, ni = rs->ni;
-    if (role == ROLE_EXPORT)
-        record_export(&st->unsorted[ne], st->names, (uint32_t)used, src, len, a);
-    else if (role == ROLE_IMPORT)
-        record_import(&st->imports[ni], st->names, (uint32_t)used, src, len);
-    set_link(&st->syms[i], a, role == ROLE_IMPORT ? ni + 1 : 0);
+    if (!has_room(role, len, used, size, ne, max_e, ni, max_i))
+        return DOMAIN_ERR_MEMORY;
+    if (role == ROLE_EXPORT) {
+        record_export(&unsorted[ne], names, (uint32_t)used, src, len, a);
+        //@ assert export_kept: ImportsNamed(imports, ni, size);
+    } else if (role == ROLE_IMPORT) {
+        record_import(&imports[ni], names, (uint32_t)used, src, len);
+        //@ assert old_named: ImportsNamed(imports, ni, size);
+        //@ assert new_named: imports[ni].name + imports[ni].len <= size;
+        //@ assert import_named: ImportsNamed(imports, ni + 1, size);
+    }
+    //@ assert named_now: ImportsNamed(imports, role == ROLE_IMPORT ? ni + 1 : ni, size);
+    set_link(&syms[i], a, role == ROLE_IMPORT ? ni + 1 : 0);
+    //@ assert named_linked: ImportsNamed(imports, role == ROLE_IMPORT ? ni + 1 : ni, size);
     rs->ne = role == ROLE_EXPORT ? ne + 1 : ne;
     rs->ni = role == ROLE_IMPORT ? ni + 1 : ni;
     rs->used = role == ROLE_LOCAL ? used : used + len + 1ull;
+    //@ assert counts: rs->ne <= max_e && rs->ni <= max_i && rs->used <= size + 1;
+    //@ assert named: ImportsNamed(imports, rs->ni, size);
+    //@ assert unbound: ImportsUnbound(imports, rs->ni);
+    //@ assert linked: \forall integer k; 0 <= k <= i ==> syms[k].import <= rs->ni;
+    return DOMAIN_OK;
 }
 
 /* Pass 3: every symbol's address and role; exports and imports recorded
@@ -206,23 +236,27 @@ static void store_symbol(const struct symbol_tables *st, struct record_state *rs
     terminates \true;
     assigns *f, *nexports, *nimports, st->syms[0 .. t->count - 1], st->unsorted[0 .. st->max_exports - 1],
             st->imports[0 .. st->max_imports - 1], st->names[0 .. st->names_size];
-    ensures \result == DOMAIN_OK ==> *nexports <= st->max_exports && *nimports <= st->max_imports &&
-      ImportsNamed(st->imports, *nimports, st->names_size) && ImportsUnbound(st->imports, *nimports) &&
-      (\forall integer k; 0 <= k < t->count ==> st->syms[k].import <= *nimports);
+    ensures \result == DOMAIN_OK ==> *nexports <= \old(st->max_exports) && *nimports <= \old(st->max_imports) &&
+      ImportsNamed(\old(st->imports), *nimports, \old(st->names_size)) &&
+      ImportsUnbound(\old(st->imports), *nimports) &&
+      (\forall integer k; 0 <= k < \old(t->count) ==> \old(st->syms)[k].import <= *nimports);
 */
 static int record_symbols(const struct elf_object *o, const struct elf_symtab *t, const uint64_t *addr,
                           uint32_t nsec, uint64_t got, const struct symbol_tables *st, uint32_t *nexports,
                           uint32_t *nimports, struct domain_fault *f)
 {
     /* Read once: the loop writes integers of the same C types. */
+    struct link_symbol *const syms = st->syms;
+    struct domain_export *const unsorted = st->unsorted;
+    struct domain_import *const imports = st->imports;
+    uint8_t *const names = st->names;
     const uint32_t count = t->count, max_e = st->max_exports, max_i = st->max_imports;
     const uint64_t size = st->names_size;
     struct record_state rs = { 0, 0, 0 };
-    /*@ loop invariant 0 <= i <= count && RecordOk(st, &rs, i) && ElfSymtabOk(o, t);
-        loop invariant count == t->count && max_e == st->max_exports && max_i == st->max_imports &&
-                       size == st->names_size;
-        loop assigns i, rs, st->syms[0 .. count - 1], st->unsorted[0 .. max_e - 1],
-                     st->imports[0 .. max_i - 1], st->names[0 .. size];
+    /*@ loop invariant 0 <= i <= count && RecordIn(syms, imports, max_e, max_i, size, &rs, i);
+        loop invariant ElfSymtabOk(o, t) && count == t->count;
+        loop assigns i, rs, syms[0 .. count - 1], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1],
+                     names[0 .. size];
         loop variant count - i;
     */
     for (uint32_t i = 0; i < count; i++) {
@@ -231,10 +265,12 @@ static int record_symbols(const struct elf_object *o, const struct elf_symtab *t
         uint64_t a = 0;
         int err = elf_symbol(o, t, i, &s);
         if (err == ELF_OK)
-            err = judge_symbol(o, &s, addr, nsec, got, rs.used, size, rs.ne, max_e, rs.ni, max_i, &role, &a);
+            err = judge_symbol(o, &s, addr, nsec, got, &role, &a);
+        if (err == ELF_OK)
+            err = store_symbol(syms, unsorted, max_e, imports, max_i, names, size, &rs, i, o->bytes + s.name,
+                               s.name_len, role, a);
         if (err != DOMAIN_OK)
             return domain_fail(f, err, AT_SYMBOL, i, 0);
-        store_symbol(st, &rs, i, o->bytes + s.name, s.name_len, role, a);
     }
     *nexports = rs.ne;
     *nimports = rs.ni;

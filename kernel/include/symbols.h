@@ -37,6 +37,7 @@ int symbol_is_got(const struct elf_object *o, const struct elf_symbol *s);
     requires \separated(role, s, o, o->bytes + (0 .. o->len - 1));
     terminates \true;
     assigns *role;
+    ensures \result == DOMAIN_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
     behavior local:
       assumes !SymbolVisible(s);
       ensures *role == ROLE_LOCAL && \result == (s->type == STT_TLS ? DOMAIN_ERR_TLS : DOMAIN_OK);
