@@ -131,16 +131,17 @@ struct symbol_tables {
 struct record_state {
     uint32_t ne, ni;
     uint64_t used;
+    int err; /* DOMAIN_OK, or why the last symbol was refused */
 };
 
 /*@ // rs within max_e exports, max_i imports and size name bytes; the
     // imports so far named inside the names and unbound; the first i
     // symbols naming only imports so far.
     predicate RecordIn{L}(struct link_symbol *syms, struct domain_import *im, integer max_e, integer max_i,
-                          integer size, struct record_state *rs, integer i) =
-      rs->ne <= max_e && rs->ni <= max_i && rs->used <= size + 1 &&
-      ImportsNamed(im, rs->ni, size) && ImportsUnbound(im, rs->ni) &&
-      \forall integer k; 0 <= k < i ==> syms[k].import <= rs->ni;
+                          integer size, struct record_state rs, integer i) =
+      rs.ne <= max_e && rs.ni <= max_i && rs.used <= size + 1 &&
+      ImportsNamed(im, rs.ni, size) && ImportsUnbound(im, rs.ni) &&
+      \forall integer k; 0 <= k < i ==> syms[k].import <= rs.ni;
 */
 
 /* 1 when the tables have room for a symbol of that role and name length. */
@@ -178,31 +179,33 @@ static int judge_symbol(const struct elf_object *o, const struct elf_symbol *s, 
     return err;
 }
 
-/* Symbol i (name src[0 .. len), that role, at address a) stored in the
- * tables of st (given as values: see record_symbols): its link entry, and
- * its export or import with its name. */
+/* Symbol i (name src[0 .. len), that role, at address a) stored: its
+ * link entry, and its export or import with its name; the state after it
+ * (err DOMAIN_ERR_MEMORY when the tables have no room). Counts and tables
+ * come as values (see record_symbols). */
 /*@ requires size < 0xFFFFFFFF && \valid(syms + (0 .. i)) && \valid(unsorted + (0 .. max_e - 1));
     requires \valid(imports + (0 .. max_i - 1)) && \valid(names + (0 .. size)) && \valid_read(src + (0 .. len - 1));
-    requires \valid(rs) && RecordIn(syms, imports, max_e, max_i, size, rs, i);
+    requires RecordIn(syms, imports, max_e, max_i, size, rs, i);
     requires role == ROLE_LOCAL || role == ROLE_EXPORT || role == ROLE_IMPORT;
-    requires \separated(rs, syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
-                        names + (0 .. size), src + (0 .. len - 1));
     requires \separated(syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
                         names + (0 .. size), src + (0 .. len - 1));
     terminates \true;
-    assigns *rs, syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
-    ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_MEMORY;
-    ensures \result == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, rs, i + 1);
+    assigns syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
+    ensures \result.err == DOMAIN_OK || \result.err == DOMAIN_ERR_MEMORY;
+    ensures \result.err == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, \result, i + 1);
 */
-static int store_symbol(struct link_symbol *syms, struct domain_export *unsorted, uint32_t max_e,
-                         struct domain_import *imports, uint32_t max_i, uint8_t *names, uint64_t size,
-                         struct record_state *rs, uint32_t i, const uint8_t *src, uint32_t len, enum symbol_role role,
-                         uint64_t a)
+static struct record_state store_symbol(struct link_symbol *syms, struct domain_export *unsorted, uint32_t max_e,
+                                        struct domain_import *imports, uint32_t max_i, uint8_t *names, uint64_t size,
+                                        struct record_state rs, uint32_t i, const uint8_t *src, uint32_t len,
+                                        enum symbol_role role, uint64_t a)
 {
-    const uint64_t used = rs->used;
-    const uint32_t ne = rs->ne, ni = rs->ni;
-    if (!has_room(role, len, used, size, ne, max_e, ni, max_i))
-        return DOMAIN_ERR_MEMORY;
+    const uint64_t used = rs.used;
+    const uint32_t ne = rs.ne, ni = rs.ni;
+    if (!has_room(role, len, used, size, ne, max_e, ni, max_i)) {
+        rs.err = DOMAIN_ERR_MEMORY;
+        return rs;
+    }
+    //@ assert linked_before: \forall integer k; 0 <= k < i ==> syms[k].import <= ni;
     if (role == ROLE_EXPORT) {
         record_export(&unsorted[ne], names, (uint32_t)used, src, len, a);
         //@ assert export_kept: ImportsNamed(imports, ni, size);
@@ -213,16 +216,48 @@ static int store_symbol(struct link_symbol *syms, struct domain_export *unsorted
         //@ assert import_named: ImportsNamed(imports, ni + 1, size);
     }
     //@ assert named_now: ImportsNamed(imports, role == ROLE_IMPORT ? ni + 1 : ni, size);
+    //@ assert linked_mid: \forall integer k; 0 <= k < i ==> syms[k].import <= ni;
     set_link(&syms[i], a, role == ROLE_IMPORT ? ni + 1 : 0);
+    //@ assert linked_after: \forall integer k; 0 <= k <= i ==> syms[k].import <= (role == ROLE_IMPORT ? ni + 1 : ni);
     //@ assert named_linked: ImportsNamed(imports, role == ROLE_IMPORT ? ni + 1 : ni, size);
-    rs->ne = role == ROLE_EXPORT ? ne + 1 : ne;
-    rs->ni = role == ROLE_IMPORT ? ni + 1 : ni;
-    rs->used = role == ROLE_LOCAL ? used : used + len + 1ull;
-    //@ assert counts: rs->ne <= max_e && rs->ni <= max_i && rs->used <= size + 1;
-    //@ assert named: ImportsNamed(imports, rs->ni, size);
-    //@ assert unbound: ImportsUnbound(imports, rs->ni);
-    //@ assert linked: \forall integer k; 0 <= k <= i ==> syms[k].import <= rs->ni;
-    return DOMAIN_OK;
+    rs.ne = role == ROLE_EXPORT ? ne + 1 : ne;
+    rs.ni = role == ROLE_IMPORT ? ni + 1 : ni;
+    rs.used = role == ROLE_LOCAL ? used : used + len + 1ull;
+    rs.err = DOMAIN_OK;
+    //@ assert counts: rs.ne <= max_e && rs.ni <= max_i && rs.used <= size + 1;
+    //@ assert named: ImportsNamed(imports, rs.ni, size);
+    //@ assert unbound: ImportsUnbound(imports, rs.ni);
+    //@ assert linked: \forall integer k; 0 <= k <= i ==> syms[k].import <= rs.ni;
+    return rs;
+}
+
+/* Symbol i of the object read, judged and stored. */
+/*@ requires ElfSymtabOk(o, t) && i < t->count && \valid_read(addr + (0 .. nsec - 1));
+    requires size < 0xFFFFFFFF && \valid(syms + (0 .. t->count - 1)) && \valid(unsorted + (0 .. max_e - 1));
+    requires \valid(imports + (0 .. max_i - 1)) && \valid(names + (0 .. size));
+    requires RecordIn(syms, imports, max_e, max_i, size, rs, i);
+    requires \separated(syms + (0 .. t->count - 1), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
+                        names + (0 .. size), o->bytes + (0 .. o->len - 1), addr + (0 .. nsec - 1), o, t);
+    terminates \true;
+    assigns syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
+    ensures \result.err == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, \result, i + 1);
+*/
+static struct record_state record_symbol(const struct elf_object *o, const struct elf_symtab *t, uint32_t i,
+                                         const uint64_t *addr, uint32_t nsec, uint64_t got, struct link_symbol *syms,
+                                         struct domain_export *unsorted, uint32_t max_e, struct domain_import *imports,
+                                         uint32_t max_i, uint8_t *names, uint64_t size, struct record_state rs)
+{
+    struct elf_symbol s;
+    enum symbol_role role = ROLE_LOCAL;
+    uint64_t a = 0;
+    const uint8_t *const bytes = o->bytes;
+    rs.err = elf_symbol(o, t, i, &s);
+    if (rs.err == ELF_OK)
+        rs.err = judge_symbol(o, &s, addr, nsec, got, &role, &a);
+    if (rs.err != DOMAIN_OK)
+        return rs;
+    //@ assert src: \valid_read(bytes + (s.name .. s.name + s.name_len - 1));
+    return store_symbol(syms, unsorted, max_e, imports, max_i, names, size, rs, i, bytes + s.name, s.name_len, role, a);
 }
 
 /* Pass 3: every symbol's address and role; exports and imports recorded
@@ -245,32 +280,25 @@ static int record_symbols(const struct elf_object *o, const struct elf_symtab *t
                           uint32_t nsec, uint64_t got, const struct symbol_tables *st, uint32_t *nexports,
                           uint32_t *nimports, struct domain_fault *f)
 {
-    /* Read once: the loop writes integers of the same C types. */
+    /* Read once, and the state kept as a value: the loop writes integers
+     * of the same C types. */
     struct link_symbol *const syms = st->syms;
     struct domain_export *const unsorted = st->unsorted;
     struct domain_import *const imports = st->imports;
     uint8_t *const names = st->names;
     const uint32_t count = t->count, max_e = st->max_exports, max_i = st->max_imports;
     const uint64_t size = st->names_size;
-    struct record_state rs = { 0, 0, 0 };
-    /*@ loop invariant 0 <= i <= count && RecordIn(syms, imports, max_e, max_i, size, &rs, i);
+    struct record_state rs = { 0, 0, 0, DOMAIN_OK };
+    /*@ loop invariant 0 <= i <= count && RecordIn(syms, imports, max_e, max_i, size, rs, i);
         loop invariant ElfSymtabOk(o, t) && count == t->count;
         loop assigns i, rs, syms[0 .. count - 1], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1],
                      names[0 .. size];
         loop variant count - i;
     */
     for (uint32_t i = 0; i < count; i++) {
-        struct elf_symbol s;
-        enum symbol_role role = ROLE_LOCAL;
-        uint64_t a = 0;
-        int err = elf_symbol(o, t, i, &s);
-        if (err == ELF_OK)
-            err = judge_symbol(o, &s, addr, nsec, got, &role, &a);
-        if (err == ELF_OK)
-            err = store_symbol(syms, unsorted, max_e, imports, max_i, names, size, &rs, i, o->bytes + s.name,
-                               s.name_len, role, a);
-        if (err != DOMAIN_OK)
-            return domain_fail(f, err, AT_SYMBOL, i, 0);
+        rs = record_symbol(o, t, i, addr, nsec, got, syms, unsorted, max_e, imports, max_i, names, size, rs);
+        if (rs.err != DOMAIN_OK)
+            return domain_fail(f, rs.err, AT_SYMBOL, i, 0);
     }
     *nexports = rs.ne;
     *nimports = rs.ni;
