@@ -231,18 +231,20 @@ static struct record_state store_symbol(struct link_symbol *syms, struct domain_
     return rs;
 }
 
-/* Symbol i of the object read, judged and stored. */
-/*@ requires ElfSymtabOk(o, t) && i < t->count && \valid_read(addr + (0 .. nsec - 1));
-    requires size < 0xFFFFFFFF && \valid(syms + (0 .. t->count - 1)) && \valid(unsorted + (0 .. max_e - 1));
+/* Symbol i of the object read, judged and stored. The object and its
+ * symbol table come as values: no write in the caller's loop can change
+ * them. */
+/*@ requires ElfSymtabFits(o, t) && i < t.count && \valid_read(addr + (0 .. nsec - 1));
+    requires size < 0xFFFFFFFF && \valid(syms + (0 .. i)) && \valid(unsorted + (0 .. max_e - 1));
     requires \valid(imports + (0 .. max_i - 1)) && \valid(names + (0 .. size));
     requires RecordIn(syms, imports, max_e, max_i, size, rs, i);
-    requires \separated(syms + (0 .. t->count - 1), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
-                        names + (0 .. size), o->bytes + (0 .. o->len - 1), addr + (0 .. nsec - 1), o, t);
+    requires \separated(syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
+                        names + (0 .. size), o.bytes + (0 .. o.len - 1), addr + (0 .. nsec - 1));
     terminates \true;
     assigns syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
     ensures \result.err == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, \result, i + 1);
 */
-static struct record_state record_symbol(const struct elf_object *o, const struct elf_symtab *t, uint32_t i,
+static struct record_state record_symbol(struct elf_object o, struct elf_symtab t, uint32_t i,
                                          const uint64_t *addr, uint32_t nsec, uint64_t got, struct link_symbol *syms,
                                          struct domain_export *unsorted, uint32_t max_e, struct domain_import *imports,
                                          uint32_t max_i, uint8_t *names, uint64_t size, struct record_state rs)
@@ -250,10 +252,11 @@ static struct record_state record_symbol(const struct elf_object *o, const struc
     struct elf_symbol s;
     enum symbol_role role = ROLE_LOCAL;
     uint64_t a = 0;
-    const uint8_t *const bytes = o->bytes;
-    rs.err = elf_symbol(o, t, i, &s);
+    const uint8_t *const bytes = o.bytes;
+    //@ assert ok: ElfSymtabOk(&o, &t);
+    rs.err = elf_symbol(&o, &t, i, &s);
     if (rs.err == ELF_OK)
-        rs.err = judge_symbol(o, &s, addr, nsec, got, &role, &a);
+        rs.err = judge_symbol(&o, &s, addr, nsec, got, &role, &a);
     if (rs.err != DOMAIN_OK)
         return rs;
     //@ assert src: \valid_read(bytes + (s.name .. s.name + s.name_len - 1));
@@ -267,7 +270,7 @@ static struct record_state record_symbol(const struct elf_object *o, const struc
     requires \separated(addr + (0 .. nsec - 1), f, nexports, nimports, o, t,
                         st->syms + (0 .. t->count - 1), st->unsorted + (0 .. st->max_exports - 1),
                         st->imports + (0 .. st->max_imports - 1), st->names + (0 .. st->names_size));
-    requires \separated(f, nexports, nimports, o, t, st, o->bytes + (0 .. o->len - 1));
+    requires \separated(f, nexports, nimports, o, t, st, o->bytes + (0 .. o->len - 1), addr + (0 .. nsec - 1));
     terminates \true;
     assigns *f, *nexports, *nimports, st->syms[0 .. t->count - 1], st->unsorted[0 .. st->max_exports - 1],
             st->imports[0 .. st->max_imports - 1], st->names[0 .. st->names_size];
@@ -288,15 +291,17 @@ static int record_symbols(const struct elf_object *o, const struct elf_symtab *t
     uint8_t *const names = st->names;
     const uint32_t count = t->count, max_e = st->max_exports, max_i = st->max_imports;
     const uint64_t size = st->names_size;
+    const struct elf_object ob = *o;
+    const struct elf_symtab tb = *t;
     struct record_state rs = { 0, 0, 0, DOMAIN_OK };
+    //@ assert fits: ElfSymtabFits(ob, tb);
     /*@ loop invariant 0 <= i <= count && RecordIn(syms, imports, max_e, max_i, size, rs, i);
-        loop invariant ElfSymtabOk(o, t) && count == t->count;
         loop assigns i, rs, syms[0 .. count - 1], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1],
                      names[0 .. size];
         loop variant count - i;
     */
     for (uint32_t i = 0; i < count; i++) {
-        rs = record_symbol(o, t, i, addr, nsec, got, syms, unsorted, max_e, imports, max_i, names, size, rs);
+        rs = record_symbol(ob, tb, i, addr, nsec, got, syms, unsorted, max_e, imports, max_i, names, size, rs);
         if (rs.err != DOMAIN_OK)
             return domain_fail(f, rs.err, AT_SYMBOL, i, 0);
     }
