@@ -328,7 +328,8 @@ static void set_patch(struct domain_patch *p, uint32_t offset, int64_t addend, u
 }
 
 /* Where pass 4 writes: the image, its GOT (offsets got .. got_end), the
- * waiting relocations. */
+ * waiting relocations. Passed by value, like the state below, so that
+ * the writes to the image and the patches cannot change it. */
 struct patch_tables {
     const struct link_symbol *syms;
     uint32_t nsymbols, nimports;
@@ -338,149 +339,191 @@ struct patch_tables {
     uint32_t max_patches;
 };
 
-/*@ predicate PatchTablesOk{L}(struct patch_tables *pt) =
-      \valid_read(pt) && \valid_read(pt->syms + (0 .. pt->nsymbols - 1)) &&
-      \valid(pt->image + (0 .. pt->size - 1)) && \valid(pt->patches + (0 .. pt->max_patches - 1)) &&
-      0 < pt->base && pt->base + pt->size <= 0xFFFFFFFFFFFFFFFF && pt->size <= 3 * LINK_GROUP_MAX &&
-      pt->got_end <= pt->size &&
-      (\forall integer k; 0 <= k < pt->nsymbols ==> pt->syms[k].import <= pt->nimports) &&
-      \separated(pt->syms + (0 .. pt->nsymbols - 1), pt->image + (0 .. pt->size - 1),
-                 pt->patches + (0 .. pt->max_patches - 1), pt);
+/* How far pass 4 is: patches used, the next GOT slot, and the refusal. */
+struct patch_state {
+    uint32_t np;
+    uint64_t got;
+    int err;
+    uint32_t entry; /* the relocation refused */
+};
+
+/*@ predicate PatchTablesOk{L}(struct patch_tables pt) =
+      \valid_read(pt.syms + (0 .. pt.nsymbols - 1)) &&
+      \valid(pt.image + (0 .. pt.size - 1)) && \valid(pt.patches + (0 .. pt.max_patches - 1)) &&
+      0 < pt.base && pt.base + pt.size <= 0xFFFFFFFFFFFFFFFF && pt.size <= 3 * LINK_GROUP_MAX &&
+      pt.got_end <= pt.size &&
+      \separated(pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1),
+                 pt.patches + (0 .. pt.max_patches - 1));
+
+    // Every symbol names an import that exists, or none.
+    predicate SymsImportsIn{L}(struct patch_tables pt) =
+      \forall integer k; 0 <= k < pt.nsymbols ==> pt.syms[k].import <= pt.nimports;
+
+    predicate PatchStateOk{L}(struct patch_tables pt, struct patch_state ps) =
+      ps.np <= pt.max_patches && ps.got <= pt.got_end && PATCHES_IN(pt.patches, ps.np, pt.nimports, pt.size);
 */
 
 /* A relocation of one waiting for an import: the next patch. */
-/*@ requires PatchTablesOk(pt) && \valid(np) && *np <= pt->max_patches;
-    requires PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
-    requires 0 < import <= pt->nimports && offset + (type == R_X86_64_64 ? 8 : 4) <= pt->size;
+/*@ requires PatchTablesOk(pt) && PatchStateOk(pt, ps);
+    requires 0 < import <= pt.nimports && offset + (type == R_X86_64_64 ? 8 : 4) <= pt.size;
     requires type == R_X86_64_64 || type == R_X86_64_PC32 || type == R_X86_64_PLT32 ||
              type == R_X86_64_32 || type == R_X86_64_32S;
-    requires \separated(np, pt, pt->patches + (0 .. pt->max_patches - 1), pt->syms + (0 .. pt->nsymbols - 1));
     terminates \true;
-    assigns *np, pt->patches[*np];
-    ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_MEMORY;
-    ensures *np <= pt->max_patches && PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
+    assigns pt.patches[0 .. pt.max_patches - 1];
+    ensures PatchStateOk(pt, \result) && \result.got == ps.got;
+    ensures \result.err == DOMAIN_OK || \result.err == DOMAIN_ERR_MEMORY;
 */
-static int wait_for_import(const struct patch_tables *pt, uint32_t *np, uint64_t offset, int64_t addend,
-                           uint32_t import, uint32_t type, uint32_t i, uint32_t j)
+static struct patch_state wait_for_import(struct patch_tables pt, struct patch_state ps, uint64_t offset,
+                                          int64_t addend, uint32_t import, uint32_t type, uint32_t i, uint32_t j)
 {
-    if (*np == pt->max_patches)
-        return DOMAIN_ERR_MEMORY;
-    set_patch(&pt->patches[*np], (uint32_t)offset, addend, import - 1, type, i, j);
-    *np += 1;
-    return DOMAIN_OK;
+    if (ps.np == pt.max_patches) {
+        ps.err = DOMAIN_ERR_MEMORY;
+        return ps;
+    }
+    set_patch(&pt.patches[ps.np], (uint32_t)offset, addend, import - 1, type, i, j);
+    ps.np += 1;
+    ps.err = DOMAIN_OK;
+    return ps;
 }
 
 /* Relocation r, patching a section at address target: applied now, or
  * left waiting for its import. A GOT relocation takes the next slot. */
-/*@ requires PatchTablesOk(pt) && \valid_read(r) && r->sym < pt->nsymbols;
-    requires r->width == ElfRelocWidth(r->type) && (r->width == 4 || r->width == 8);
-    requires \valid(np) && *np <= pt->max_patches && PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
-    requires \valid(got) && *got <= pt->got_end;
-    requires \separated(np, got, r, pt, pt->patches + (0 .. pt->max_patches - 1), pt->syms + (0 .. pt->nsymbols - 1),
-                        pt->image + (0 .. pt->size - 1));
+/*@ requires PatchTablesOk(pt) && SymsImportsIn(pt) && PatchStateOk(pt, ps) && r.sym < pt.nsymbols;
+    requires r.width == ElfRelocWidth(r.type) && (r.width == 4 || r.width == 8);
     terminates \true;
-    assigns *np, *got, pt->patches[0 .. pt->max_patches - 1], pt->image[0 .. pt->size - 1];
-    ensures *np <= pt->max_patches && PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
-    ensures *got <= pt->got_end;
+    assigns pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+    ensures PatchStateOk(pt, \result);
 */
-static int relocate(const struct patch_tables *pt, const struct elf_rela *r, uint64_t target, uint32_t *np,
-                    uint64_t *got, uint32_t i, uint32_t j)
+static struct patch_state relocate(struct patch_tables pt, struct elf_rela r, uint64_t target, struct patch_state ps,
+                                   uint32_t i, uint32_t j)
 {
-    const struct link_symbol *ls = &pt->syms[r->sym];
-    if (target < pt->base || target - pt->base > pt->size || r->offset > pt->size - (target - pt->base) ||
-        r->width > pt->size - (target - pt->base) - r->offset)
-        return ELF_ERR_RELOC_OFFSET;
-    uint64_t at = target - pt->base + r->offset, s = ls->addr, value;
-    if (reloc_uses_got(r->type)) {
-        if (*got > pt->got_end || 8 > pt->got_end - *got)
-            return DOMAIN_ERR_MEMORY;
-        uint64_t slot = *got;
-        int err = ls->import ? wait_for_import(pt, np, slot, 0, ls->import, R_X86_64_64, i, j) : DOMAIN_OK;
-        if (err != DOMAIN_OK)
-            return err;
-        if (!ls->import)
-            reloc_write(pt->image, slot, 8, ls->addr);
-        *got = slot + 8;
-        s = pt->base + slot;
-    } else if (ls->import)
-        return wait_for_import(pt, np, at, r->addend, ls->import, r->type, i, j);
-    int err = reloc_value(r->type, s, r->addend, pt->base + at, &value);
-    if (err != ELF_OK)
-        return err;
-    reloc_write(pt->image, at, r->width, value);
-    return DOMAIN_OK;
+    const uint32_t import = pt.syms[r.sym].import;
+    uint64_t value, symbol = pt.syms[r.sym].addr; /* S: what the relocation computes with */
+    ps.err = ELF_ERR_RELOC_OFFSET;
+    if (target < pt.base || target - pt.base > pt.size || r.offset > pt.size - (target - pt.base) ||
+        r.width > pt.size - (target - pt.base) - r.offset)
+        return ps;
+    const uint64_t at = target - pt.base + r.offset;
+    if (reloc_uses_got(r.type)) {
+        const uint64_t slot = ps.got;
+        ps.err = DOMAIN_ERR_MEMORY;
+        if (slot > pt.got_end || 8 > pt.got_end - slot)
+            return ps;
+        if (import) {
+            ps = wait_for_import(pt, ps, slot, 0, import, R_X86_64_64, i, j);
+            if (ps.err != DOMAIN_OK)
+                return ps;
+        } else
+            reloc_write(pt.image, slot, 8, symbol);
+        ps.got = slot + 8;
+        symbol = pt.base + slot;
+    } else if (import)
+        return wait_for_import(pt, ps, at, r.addend, import, r.type, i, j);
+    ps.err = reloc_value(r.type, symbol, r.addend, pt.base + at, &value);
+    if (ps.err == ELF_OK)
+        reloc_write(pt.image, at, r.width, value);
+    return ps;
+}
+
+/* Relocation j of rs, patching the section at address target. The ELF
+ * structures come as values (see patch_tables). */
+/*@ requires ElfRelsecFits(o, t, rs) && j < rs.count && t.count == pt.nsymbols;
+    requires PatchTablesOk(pt) && SymsImportsIn(pt) && PatchStateOk(pt, ps);
+    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1));
+    terminates \true;
+    assigns pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+    ensures PatchStateOk(pt, \result);
+*/
+static struct patch_state relocate_entry(struct elf_object o, struct elf_symtab t, struct elf_relsec rs, uint32_t j,
+                                         struct patch_tables pt, uint64_t target, uint32_t i, struct patch_state ps)
+{
+    struct elf_rela r;
+    //@ assert ok: ElfRelsecOk(&o, &t, &rs);
+    ps.err = elf_rela(&o, &t, &rs, j, &r);
+    if (ps.err != ELF_OK)
+        return ps;
+    return relocate(pt, r, target, ps, i, j);
 }
 
 /* The relocations of section i, if it is a RELA section whose target
  * is loaded (addr says where). */
-/*@ requires ElfSymtabOk(o, t) && i < o->shnum && t->count == pt->nsymbols && PatchTablesOk(pt);
-    requires \valid_read(addr + (0 .. o->shnum - 1)) && \valid(f);
-    requires \valid(np) && *np <= pt->max_patches && PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
-    requires \valid(got) && *got <= pt->got_end;
-    requires \separated(np, got, f, o, t, pt, addr + (0 .. o->shnum - 1), pt->patches + (0 .. pt->max_patches - 1),
-                        pt->syms + (0 .. pt->nsymbols - 1), pt->image + (0 .. pt->size - 1),
-                        o->bytes + (0 .. o->len - 1));
+/*@ requires ElfSymtabFits(o, t) && i < o.shnum && t.count == pt.nsymbols;
+    requires PatchTablesOk(pt) && SymsImportsIn(pt) && PatchStateOk(pt, ps);
+    requires \valid_read(addr + (0 .. o.shnum - 1));
+    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o.shnum - 1));
+    requires \separated(addr + (0 .. o.shnum - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
     terminates \true;
-    assigns *np, *got, *f, pt->patches[0 .. pt->max_patches - 1], pt->image[0 .. pt->size - 1];
-    ensures *np <= pt->max_patches && PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
-    ensures *got <= pt->got_end;
+    assigns pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+    ensures PatchStateOk(pt, \result);
 */
-static int relocate_section(const struct elf_object *o, const struct elf_symtab *t, uint32_t i, const uint64_t *addr,
-                            const struct patch_tables *pt, uint32_t *np, uint64_t *got, struct domain_fault *f)
+static struct patch_state relocate_section(struct elf_object o, struct elf_symtab t, uint32_t i, const uint64_t *addr,
+                                           struct patch_tables pt, struct patch_state ps)
 {
     struct elf_section sh;
     struct elf_relsec rs;
-    int err = elf_section(o, i, &sh);
-    if (err != ELF_OK)
-        return domain_fail(f, err, AT_SECTION, i, 0);
-    if (sh.type != SHT_RELA)
-        return DOMAIN_OK;
-    if ((err = elf_relsec(o, t, i, &rs)) != ELF_OK)
-        return domain_fail(f, err, AT_RELOCATION, i, 0);
-    uint64_t target = addr[rs.target];
-    /*@ loop invariant 0 <= j <= rs.count;
-        loop invariant *np <= pt->max_patches && PATCHES_IN(pt->patches, *np, pt->nimports, pt->size);
-        loop invariant *got <= pt->got_end;
-        loop assigns j, *np, *got, pt->patches[0 .. pt->max_patches - 1], pt->image[0 .. pt->size - 1];
-        loop variant rs.count - j;
+    ps.entry = 0;
+    //@ assert ok: ElfSymtabOk(&o, &t);
+    ps.err = elf_section(&o, i, &sh);
+    //@ assert kept_section: PatchStateOk(pt, ps);
+    if (ps.err != ELF_OK || sh.type != SHT_RELA)
+        return ps;
+    ps.err = elf_relsec(&o, &t, i, &rs);
+    //@ assert kept_relsec: PatchStateOk(pt, ps);
+    if (ps.err != ELF_OK)
+        return ps;
+    const struct elf_relsec rv = rs;
+    const uint64_t target = addr[rv.target];
+    /*@ loop invariant 0 <= j <= rv.count && PatchStateOk(pt, ps) && SymsImportsIn(pt);
+        loop assigns j, ps, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+        loop variant rv.count - j;
     */
-    for (uint32_t j = 0; target && j < rs.count; j++) {
-        struct elf_rela r;
-        if ((err = elf_rela(o, t, &rs, j, &r)) == ELF_OK)
-            err = relocate(pt, &r, target, np, got, i, j);
-        if (err != DOMAIN_OK)
-            return domain_fail(f, err, AT_RELOCATION, i, j);
+    for (uint32_t j = 0; target && j < rv.count; j++) {
+        ps = relocate_entry(o, t, rv, j, pt, target, i, ps);
+        ps.entry = j;
+        if (ps.err != DOMAIN_OK)
+            return ps;
     }
-    return DOMAIN_OK;
+    return ps;
 }
 
 /* Pass 4: every relocation of every loaded section. */
-/*@ requires ElfSymtabOk(o, t) && t->count == pt->nsymbols && PatchTablesOk(pt);
-    requires \valid_read(addr + (0 .. o->shnum - 1)) && \valid(f) && \valid(npatches) && got <= pt->got_end;
-    requires \separated(npatches, f, o, t, pt, addr + (0 .. o->shnum - 1), pt->patches + (0 .. pt->max_patches - 1),
-                        pt->syms + (0 .. pt->nsymbols - 1), pt->image + (0 .. pt->size - 1),
+/*@ requires ElfSymtabOk(o, t) && t->count == pt.nsymbols && PatchTablesOk(pt) && SymsImportsIn(pt);
+    requires \valid_read(addr + (0 .. o->shnum - 1)) && \valid(f) && \valid(npatches) && got <= pt.got_end;
+    requires \separated(o->bytes + (0 .. o->len - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o->shnum - 1));
+    requires \separated(addr + (0 .. o->shnum - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
+    requires \separated(npatches, f, o, t, addr + (0 .. o->shnum - 1), pt.patches + (0 .. pt.max_patches - 1),
+                        pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1),
                         o->bytes + (0 .. o->len - 1));
     terminates \true;
-    assigns *npatches, *f, pt->patches[0 .. pt->max_patches - 1], pt->image[0 .. pt->size - 1];
-    ensures \result == DOMAIN_OK ==> *npatches <= pt->max_patches &&
-      PATCHES_IN(pt->patches, *npatches, pt->nimports, pt->size);
+    assigns *npatches, *f, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+    ensures \result == DOMAIN_OK ==> *npatches <= pt.max_patches &&
+      PATCHES_IN(pt.patches, *npatches, pt.nimports, pt.size);
 */
 static int apply_relocations(const struct elf_object *o, const struct elf_symtab *t, const uint64_t *addr,
-                             const struct patch_tables *pt, uint64_t got, uint32_t *npatches, struct domain_fault *f)
+                             struct patch_tables pt, uint64_t got, uint32_t *npatches, struct domain_fault *f)
 {
-    uint32_t np = 0;
-    /*@ loop invariant 1 <= i <= o->shnum || (i == 1 && o->shnum == 1);
-        loop invariant np <= pt->max_patches && PATCHES_IN(pt->patches, np, pt->nimports, pt->size);
-        loop invariant got <= pt->got_end;
-        loop assigns i, np, got, *f, pt->patches[0 .. pt->max_patches - 1], pt->image[0 .. pt->size - 1];
-        loop variant o->shnum - i;
+    /* Values: see patch_tables. */
+    const struct elf_object ob = *o;
+    const struct elf_symtab tb = *t;
+    struct patch_state ps = { 0, got, DOMAIN_OK, 0 };
+    //@ assert fits: ElfSymtabFits(ob, tb);
+    /*@ loop invariant 1 <= i && (i <= ob.shnum || ob.shnum == 1);
+        loop invariant PatchStateOk(pt, ps) && SymsImportsIn(pt);
+        loop assigns i, ps, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+        loop variant ob.shnum - i;
     */
-    for (uint32_t i = 1; i < o->shnum; i++) {
-        int err = relocate_section(o, t, i, addr, pt, &np, &got, f);
-        if (err != DOMAIN_OK)
-            return err;
+    for (uint32_t i = 1; i < ob.shnum; i++) {
+        ps = relocate_section(ob, tb, i, addr, pt, ps);
+        if (ps.err != DOMAIN_OK)
+            return domain_fail(f, ps.err, AT_RELOCATION, i, ps.entry);
     }
-    *npatches = np;
+    //@ assert done: PATCHES_IN(pt.patches, ps.np, pt.nimports, pt.size);
+    *npatches = ps.np;
     return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
 }
 
@@ -543,7 +586,7 @@ static int link_passes(const struct elf_object *o, const struct elf_symtab *t, c
         return err;
     const struct patch_tables pt = { tb->syms, t->count, *nimports, image, base, p->image_size,
                                      p->rx_size + p->r_size, tb->patches, p->npatches };
-    return apply_relocations(o, t, tb->section_addr, &pt, got, npatches, f);
+    return apply_relocations(o, t, tb->section_addr, pt, got, npatches, f);
 }
 
 /* d as the tables and the image describe it, with no export, import or
