@@ -116,16 +116,15 @@ struct symbol_tables {
     uint64_t names_size;
 };
 
-/* The tables valid and apart; a macro so that the provers see its body
- * among a goal's hypotheses. */
+/* The tables (a value) valid and apart; a macro so that the provers see
+ * its body among a goal's hypotheses. */
 #define SYMBOL_TABLES_OK(st, nsym, bytes, len) \
-    (\valid_read(st) && (st)->names_size < 0xFFFFFFFF && \object_pointer((st)->syms) && \
-     \object_pointer((st)->unsorted) && \object_pointer((st)->imports) && \object_pointer((st)->names) && \
-     \valid((st)->syms + (0 .. (nsym) - 1)) && \valid((st)->unsorted + (0 .. (st)->max_exports - 1)) && \
-     \valid((st)->imports + (0 .. (st)->max_imports - 1)) && \valid((st)->names + (0 .. (st)->names_size)) && \
-     \separated((st)->syms + (0 .. (nsym) - 1), (st)->unsorted + (0 .. (st)->max_exports - 1), \
-                (st)->imports + (0 .. (st)->max_imports - 1), (st)->names + (0 .. (st)->names_size), \
-                (bytes) + (0 .. (len) - 1), st))
+    ((st).names_size < 0xFFFFFFFF && \
+     \valid((st).syms + (0 .. (nsym) - 1)) && \valid((st).unsorted + (0 .. (st).max_exports - 1)) && \
+     \valid((st).imports + (0 .. (st).max_imports - 1)) && \valid((st).names + (0 .. (st).names_size)) && \
+     \separated((st).syms + (0 .. (nsym) - 1), (st).unsorted + (0 .. (st).max_exports - 1), \
+                (st).imports + (0 .. (st).max_imports - 1), (st).names + (0 .. (st).names_size), \
+                (bytes) + (0 .. (len) - 1)))
 
 /* How far record_symbols is: exports and imports recorded, name bytes used. */
 struct record_state {
@@ -265,49 +264,40 @@ static struct record_state record_symbol(struct elf_object o, struct elf_symtab 
 
 /* Pass 3: every symbol's address and role; exports and imports recorded
  * with their names. */
-/*@ requires ElfSymtabOk(o, t) && SYMBOL_TABLES_OK(st, t->count, o->bytes, o->len);
-    requires \valid_read(addr + (0 .. nsec - 1)) && \valid(f) && \valid(nexports) && \valid(nimports);
-    requires \separated(addr + (0 .. nsec - 1), f, nexports, nimports, o, t,
-                        st->syms + (0 .. t->count - 1), st->unsorted + (0 .. st->max_exports - 1),
-                        st->imports + (0 .. st->max_imports - 1), st->names + (0 .. st->names_size));
-    requires \separated(f, nexports, nimports, o, t, st, o->bytes + (0 .. o->len - 1), addr + (0 .. nsec - 1));
+/*@ requires ElfSymtabFits(o, t) && SYMBOL_TABLES_OK(st, t.count, o.bytes, o.len);
+    requires \valid_read(addr + (0 .. nsec - 1)) && \valid(f);
+    requires \separated(addr + (0 .. nsec - 1), f, st.syms + (0 .. t.count - 1),
+                        st.unsorted + (0 .. st.max_exports - 1), st.imports + (0 .. st.max_imports - 1),
+                        st.names + (0 .. st.names_size), o.bytes + (0 .. o.len - 1));
+    requires \separated(f, st.syms + (0 .. t.count - 1), st.unsorted + (0 .. st.max_exports - 1),
+                        st.imports + (0 .. st.max_imports - 1), st.names + (0 .. st.names_size));
     terminates \true;
-    assigns *f, *nexports, *nimports, st->syms[0 .. t->count - 1], st->unsorted[0 .. st->max_exports - 1],
-            st->imports[0 .. st->max_imports - 1], st->names[0 .. st->names_size];
-    ensures \result == DOMAIN_OK ==> *nexports <= \old(st->max_exports) && *nimports <= \old(st->max_imports) &&
-      ImportsNamed(\old(st->imports), *nimports, \old(st->names_size)) &&
-      ImportsUnbound(\old(st->imports), *nimports) &&
-      (\forall integer k; 0 <= k < \old(t->count) ==> \old(st->syms)[k].import <= *nimports);
+    assigns *f, st.syms[0 .. t.count - 1], st.unsorted[0 .. st.max_exports - 1],
+            st.imports[0 .. st.max_imports - 1], st.names[0 .. st.names_size];
+    ensures \result.err == f->code;
+    ensures \result.err == DOMAIN_OK ==>
+      RecordIn(st.syms, st.imports, st.max_exports, st.max_imports, st.names_size, \result, t.count);
 */
-static int record_symbols(const struct elf_object *o, const struct elf_symtab *t, const uint64_t *addr,
-                          uint32_t nsec, uint64_t got, const struct symbol_tables *st, uint32_t *nexports,
-                          uint32_t *nimports, struct domain_fault *f)
+static struct record_state record_symbols(struct elf_object o, struct elf_symtab t, const uint64_t *addr, uint32_t nsec,
+                                          uint64_t got, struct symbol_tables st, struct domain_fault *f)
 {
-    /* Read once, and the state kept as a value: the loop writes integers
-     * of the same C types. */
-    struct link_symbol *const syms = st->syms;
-    struct domain_export *const unsorted = st->unsorted;
-    struct domain_import *const imports = st->imports;
-    uint8_t *const names = st->names;
-    const uint32_t count = t->count, max_e = st->max_exports, max_i = st->max_imports;
-    const uint64_t size = st->names_size;
-    const struct elf_object ob = *o;
-    const struct elf_symtab tb = *t;
     struct record_state rs = { 0, 0, 0, DOMAIN_OK };
-    //@ assert fits: ElfSymtabFits(ob, tb);
-    /*@ loop invariant 0 <= i <= count && RecordIn(syms, imports, max_e, max_i, size, rs, i);
-        loop assigns i, rs, syms[0 .. count - 1], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1],
-                     names[0 .. size];
-        loop variant count - i;
+    /*@ loop invariant 0 <= i <= t.count && RecordIn(st.syms, st.imports, st.max_exports, st.max_imports,
+                                                    st.names_size, rs, i);
+        loop assigns i, rs, st.syms[0 .. t.count - 1], st.unsorted[0 .. st.max_exports - 1],
+                     st.imports[0 .. st.max_imports - 1], st.names[0 .. st.names_size];
+        loop variant t.count - i;
     */
-    for (uint32_t i = 0; i < count; i++) {
-        rs = record_symbol(ob, tb, i, addr, nsec, got, syms, unsorted, max_e, imports, max_i, names, size, rs);
-        if (rs.err != DOMAIN_OK)
-            return domain_fail(f, rs.err, AT_SYMBOL, i, 0);
+    for (uint32_t i = 0; i < t.count; i++) {
+        rs = record_symbol(o, t, i, addr, nsec, got, st.syms, st.unsorted, st.max_exports, st.imports,
+                           st.max_imports, st.names, st.names_size, rs);
+        if (rs.err != DOMAIN_OK) {
+            domain_fail(f, rs.err, AT_SYMBOL, i, 0);
+            return rs;
+        }
     }
-    *nexports = rs.ne;
-    *nimports = rs.ni;
-    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+    domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+    return rs;
 }
 
 /*@ requires \valid(p);
@@ -490,139 +480,151 @@ static struct patch_state relocate_section(struct elf_object o, struct elf_symta
 }
 
 /* Pass 4: every relocation of every loaded section. */
-/*@ requires ElfSymtabOk(o, t) && t->count == pt.nsymbols && PatchTablesOk(pt) && SymsImportsIn(pt);
-    requires \valid_read(addr + (0 .. o->shnum - 1)) && \valid(f) && \valid(npatches) && got <= pt.got_end;
-    requires \separated(o->bytes + (0 .. o->len - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o->shnum - 1));
-    requires \separated(addr + (0 .. o->shnum - 1), pt.image + (0 .. pt.size - 1),
+/*@ requires ElfSymtabFits(o, t) && t.count == pt.nsymbols && PatchTablesOk(pt) && SymsImportsIn(pt);
+    requires \valid_read(addr + (0 .. o.shnum - 1)) && \valid(f) && got <= pt.got_end;
+    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o.shnum - 1));
+    requires \separated(addr + (0 .. o.shnum - 1), pt.image + (0 .. pt.size - 1),
                         pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
-    requires \separated(npatches, f, o, t, addr + (0 .. o->shnum - 1), pt.patches + (0 .. pt.max_patches - 1),
-                        pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1),
-                        o->bytes + (0 .. o->len - 1));
+    requires \separated(f, addr + (0 .. o.shnum - 1), pt.patches + (0 .. pt.max_patches - 1),
+                        pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1));
     terminates \true;
-    assigns *npatches, *f, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-    ensures \result == DOMAIN_OK ==> *npatches <= pt.max_patches &&
-      PATCHES_IN(pt.patches, *npatches, pt.nimports, pt.size);
+    assigns *f, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+    ensures \result.err == f->code;
+    ensures \result.err == DOMAIN_OK ==> PatchStateOk(pt, \result);
 */
-static int apply_relocations(const struct elf_object *o, const struct elf_symtab *t, const uint64_t *addr,
-                             struct patch_tables pt, uint64_t got, uint32_t *npatches, struct domain_fault *f)
+static struct patch_state apply_relocations(struct elf_object o, struct elf_symtab t, const uint64_t *addr,
+                                            struct patch_tables pt, uint64_t got, struct domain_fault *f)
 {
-    /* Values: see patch_tables. */
-    const struct elf_object ob = *o;
-    const struct elf_symtab tb = *t;
     struct patch_state ps = { 0, got, DOMAIN_OK, 0 };
-    //@ assert fits: ElfSymtabFits(ob, tb);
-    /*@ loop invariant 1 <= i && (i <= ob.shnum || ob.shnum == 1);
+    /*@ loop invariant 1 <= i && (i <= o.shnum || o.shnum == 1);
         loop invariant PatchStateOk(pt, ps) && SymsImportsIn(pt);
         loop assigns i, ps, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-        loop variant ob.shnum - i;
+        loop variant o.shnum - i;
     */
-    for (uint32_t i = 1; i < ob.shnum; i++) {
-        ps = relocate_section(ob, tb, i, addr, pt, ps);
-        if (ps.err != DOMAIN_OK)
-            return domain_fail(f, ps.err, AT_RELOCATION, i, ps.entry);
+    for (uint32_t i = 1; i < o.shnum; i++) {
+        ps = relocate_section(o, t, i, addr, pt, ps);
+        if (ps.err != DOMAIN_OK) {
+            domain_fail(f, ps.err, AT_RELOCATION, i, ps.entry);
+            return ps;
+        }
     }
-    //@ assert done: PATCHES_IN(pt.patches, ps.np, pt.nimports, pt.size);
-    *npatches = ps.np;
-    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+    //@ assert done: PatchStateOk(pt, ps);
+    domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+    return ps;
 }
 
 /* The plan the tables were cut for fits the object: its counts are the
  * object's and its sizes are ones the passes can work with. */
-/*@ requires \valid_read(p);
-    terminates \true;
+/*@ terminates \true;
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> PLAN_SIZED(p) && p->nsections == shnum && p->nsymbols == nsym &&
-                              p->nexports < 0xFFFFFFFFu;
+    ensures \result == 1 <==> PLAN_SIZED(p) && p.nsections == shnum && p.nsymbols == nsym &&
+                              p.nexports < 0xFFFFFFFFu;
 */
-static int plan_fits(const struct domain_plan *p, uint32_t shnum, uint32_t nsym)
+static int plan_fits(struct domain_plan p, uint32_t shnum, uint32_t nsym)
 {
-    return p->rx_size <= LINK_GROUP_MAX && p->r_size <= LINK_GROUP_MAX && p->rw_size <= LINK_GROUP_MAX &&
-           p->rx_size + p->r_size + p->rw_size == p->image_size && p->got_offset <= p->r_size &&
-           p->names_size < 0xFFFFFFFFu && p->nsections == shnum && p->nsymbols == nsym &&
-           p->nexports < 0xFFFFFFFFu;
+    return p.rx_size <= LINK_GROUP_MAX && p.r_size <= LINK_GROUP_MAX && p.rw_size <= LINK_GROUP_MAX &&
+           p.rx_size + p.r_size + p.rw_size == p.image_size && p.got_offset <= p.r_size &&
+           p.names_size < 0xFFFFFFFFu && p.nsections == shnum && p.nsymbols == nsym && p.nexports < 0xFFFFFFFFu;
 }
 
-/* The four passes; *nexports, *nimports, *npatches say how much of each
- * table they filled. */
-/*@ requires ElfSymtabOk(o, t) && TablesValid(tb, p) && PLAN_SIZED(p) && o->shoff == Le64(o->bytes + 40);
-    requires p->nsections == o->shnum && p->nsymbols == t->count;
-    requires \valid(image + (0 .. p->image_size - 1)) && 0 < base && base + p->image_size <= 0xFFFFFFFFFFFFFFFF;
-    requires \valid(f) && \valid(nexports) && \valid(nimports) && \valid(npatches);
-    requires \separated(TABLE_RANGES(tb, p), image + (0 .. p->image_size - 1), o->bytes + (0 .. o->len - 1),
-                        f, p, tb, o, t, nexports, nimports, npatches);
-    requires \separated(nexports, nimports, npatches, o, t, f, p, tb, o->bytes + (0 .. o->len - 1));
+/* What the four passes filled, or why they stopped. */
+struct link_counts {
+    int err;
+    uint32_t nexports, nimports, npatches;
+};
+
+/* The tables (a value) as long as the plan says. */
+#define TABLES_VALID(tb, p) \
+    (\valid((tb).section_addr + (0 .. (p).nsections - 1)) && \valid((tb).syms + (0 .. (p).nsymbols - 1)) && \
+     \valid((tb).unsorted + (0 .. (p).nexports - 1)) && \valid((tb).entries + (0 .. (p).nexports - 1)) && \
+     \valid((tb).start + (0 .. ((p).nexports == 0 ? 1 : (p).nexports))) && \
+     \valid((tb).imports + (0 .. (p).nimports - 1)) && \valid((tb).patches + (0 .. (p).npatches - 1)) && \
+     \valid((tb).names + (0 .. (p).names_size)))
+
+/* The four passes over the object (o, t: accepted, as values). */
+/*@ requires ElfSymtabFits(o, t) && o.shoff == Le64(o.bytes + 40) && TABLES_VALID(tb, p) && PLAN_SIZED(p);
+    requires p.nsections == o.shnum && p.nsymbols == t.count;
+    requires \valid(image + (0 .. p.image_size - 1)) && 0 < base && base + p.image_size <= 0xFFFFFFFFFFFFFFFF;
+    requires \valid(f);
+    requires \separated(TABLE_RANGES_V(tb, p), image + (0 .. p.image_size - 1), o.bytes + (0 .. o.len - 1), f);
     terminates \true;
-    assigns *f, *nexports, *nimports, *npatches, image[0 .. p->image_size - 1],
-            tb->section_addr[0 .. p->nsections - 1], tb->syms[0 .. p->nsymbols - 1],
-            tb->unsorted[0 .. p->nexports - 1], tb->imports[0 .. p->nimports - 1],
-            tb->patches[0 .. p->npatches - 1], tb->names[0 .. p->names_size];
-    ensures \result == DOMAIN_OK ==> *nexports <= p->nexports && *nimports <= p->nimports &&
-      *npatches <= p->npatches && ImportsNamed(tb->imports, *nimports, p->names_size) &&
-      ImportsUnbound(tb->imports, *nimports) && PATCHES_IN(tb->patches, *npatches, *nimports, p->image_size);
-    ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o->shnum ==>
-      SectionIn(\old(p->rx_size), \old(p->r_size), \old(p->rw_size), base, tb->section_addr[i],
-                \at(ObjShSize(o->bytes, i), Pre), \at(LayoutGroupOf(ObjShFlags(o->bytes, i)), Pre), i);
+    assigns *f, image[0 .. p.image_size - 1], tb.section_addr[0 .. p.nsections - 1], tb.syms[0 .. p.nsymbols - 1],
+            tb.unsorted[0 .. p.nexports - 1], tb.imports[0 .. p.nimports - 1], tb.patches[0 .. p.npatches - 1],
+            tb.names[0 .. p.names_size];
+    ensures \result.err == f->code;
+    ensures \result.err == DOMAIN_OK ==> \result.nexports <= p.nexports && \result.nimports <= p.nimports &&
+      \result.npatches <= p.npatches && ImportsNamed(tb.imports, \result.nimports, p.names_size) &&
+      ImportsUnbound(tb.imports, \result.nimports) &&
+      PATCHES_IN(tb.patches, \result.npatches, \result.nimports, p.image_size);
+    ensures \result.err == DOMAIN_OK ==> \forall integer i; 0 <= i < o.shnum ==>
+      SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i);
 */
-static int link_passes(const struct elf_object *o, const struct elf_symtab *t, const struct domain_plan *p,
-                       const struct domain_tables *tb, uint8_t *image, uint64_t base, uint32_t *nexports,
-                       uint32_t *nimports, uint32_t *npatches, struct domain_fault *f)
+static struct link_counts link_passes(struct elf_object o, struct elf_symtab t, struct domain_plan p,
+                                      struct domain_tables tb, uint8_t *image, uint64_t base, struct domain_fault *f)
 {
+    struct link_counts c = { DOMAIN_OK, 0, 0, 0 };
     struct layout l = { { 0, 0, 0, 0 } };
-    int err = domain_place_sections(o, p, base, tb->section_addr, &l, f);
-    if (err != DOMAIN_OK)
-        return err;
-    /*@ assert placed: \forall integer i; 0 <= i < o->shnum ==>
-          SectionIn(\at(p->rx_size, Pre), \at(p->r_size, Pre), \at(p->rw_size, Pre), base, tb->section_addr[i],
-                    \at(ObjShSize(o->bytes, i), Pre), \at(LayoutGroupOf(ObjShFlags(o->bytes, i)), Pre), i); */
-    if ((err = domain_load_sections(o, tb->section_addr, image, base, p->image_size, f)) != DOMAIN_OK)
-        return err;
-    const struct symbol_tables st = { tb->syms, tb->unsorted, tb->imports, tb->names,
-                                      p->nexports, p->nimports, p->names_size };
-    uint64_t got = p->rx_size + p->got_offset;
-    err = record_symbols(o, t, tb->section_addr, p->nsections, base + got, &st, nexports, nimports, f);
-    if (err != DOMAIN_OK)
-        return err;
-    const struct patch_tables pt = { tb->syms, t->count, *nimports, image, base, p->image_size,
-                                     p->rx_size + p->r_size, tb->patches, p->npatches };
-    return apply_relocations(o, t, tb->section_addr, pt, got, npatches, f);
+    const uint64_t got = p.rx_size + p.got_offset;
+    c.err = domain_place_sections(o, p, base, tb.section_addr, &l, f);
+    if (c.err != DOMAIN_OK)
+        return c;
+    /*@ assert placed: \forall integer i; 0 <= i < o.shnum ==>
+          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
+    c.err = domain_load_sections(o, tb.section_addr, image, base, p.image_size, f);
+    if (c.err != DOMAIN_OK)
+        return c;
+    const struct symbol_tables st = { tb.syms, tb.unsorted, tb.imports, tb.names, p.nexports, p.nimports,
+                                      p.names_size };
+    const struct record_state rs = record_symbols(o, t, tb.section_addr, p.nsections, base + got, st, f);
+    c.err = rs.err;
+    if (c.err != DOMAIN_OK)
+        return c;
+    c.nexports = rs.ne;
+    c.nimports = rs.ni;
+    const struct patch_tables pt = { tb.syms, t.count, rs.ni, image, base, p.image_size, p.rx_size + p.r_size,
+                                     tb.patches, p.npatches };
+    const struct patch_state ps = apply_relocations(o, t, tb.section_addr, pt, got, f);
+    c.err = ps.err;
+    c.npatches = ps.np;
+    return c;
 }
 
-/* d as the tables and the image describe it, with no export, import or
- * patch yet. */
-/*@ requires \valid(d) && \valid_read(p) && \valid_read(tb) && \separated(d, p, tb);
+/* d as the tables and the image describe it, with no export yet. */
+/*@ requires \valid(d);
     terminates \true;
     assigns d->kind, d->image, d->image_addr, d->plan, d->section_addr, d->exports, d->imports, d->patches,
             d->nimports, d->npatches, d->unresolved, d->parts[0 .. 1];
-    ensures d->kind == DOMAIN_OBJECT && d->image == image && d->image_addr == base && d->section_addr == tb->section_addr;
-    ensures d->plan.image_size == p->image_size && d->plan.nsections == p->nsections && d->plan.rx_size == p->rx_size &&
-            d->plan.r_size == p->r_size && d->plan.rw_size == p->rw_size;
-    ensures d->exports.names == tb->names && d->exports.names_size == p->names_size &&
-            d->exports.entries == tb->entries && d->exports.start == tb->start && d->exports.nbuckets == nbuckets &&
+    ensures d->kind == DOMAIN_OBJECT && d->image == image && d->image_addr == base && d->section_addr == tb.section_addr;
+    ensures d->plan == p;
+    ensures d->exports.names == tb.names && d->exports.names_size == p.names_size &&
+            d->exports.entries == tb.entries && d->exports.start == tb.start && d->exports.nbuckets == nbuckets &&
             d->exports.count == 0;
-    ensures d->imports == tb->imports && d->patches == tb->patches && d->nimports == nimports &&
-            d->npatches == npatches && d->unresolved == nimports;
+    ensures d->imports == tb.imports && d->patches == tb.patches && d->nimports == c.nimports &&
+            d->npatches == c.npatches && d->unresolved == c.nimports;
 */
-static void describe(struct domain *d, const struct domain_plan *p, const struct domain_tables *tb, uint8_t *image,
-                     uint64_t base, uint32_t nbuckets, uint32_t nimports, uint32_t npatches)
+static void describe(struct domain *d, struct domain_plan p, struct domain_tables tb, uint8_t *image, uint64_t base,
+                     uint32_t nbuckets, struct link_counts c)
 {
     d->kind = DOMAIN_OBJECT;
     d->image = image;
     d->image_addr = base;
-    d->plan = *p;
-    d->section_addr = tb->section_addr;
-    d->exports.names = tb->names;
-    d->exports.names_size = p->names_size;
-    d->exports.entries = tb->entries;
+    d->plan = p;
+    d->section_addr = tb.section_addr;
+    d->exports.names = tb.names;
+    d->exports.names_size = p.names_size;
+    d->exports.entries = tb.entries;
     d->exports.count = 0;
     d->exports.nbuckets = nbuckets;
-    d->exports.start = tb->start;
-    d->imports = tb->imports;
-    d->nimports = nimports;
-    d->unresolved = nimports;
-    d->patches = tb->patches;
-    d->npatches = npatches;
+    d->exports.start = tb.start;
+    d->imports = tb.imports;
+    d->nimports = c.nimports;
+    d->unresolved = c.nimports;
+    d->patches = tb.patches;
+    d->npatches = c.npatches;
     d->parts[0] = 0;
     d->parts[1] = 0;
 }
@@ -632,21 +634,25 @@ int domain_link(const uint8_t *bytes, uint64_t len, const struct domain_plan *p,
 {
     struct elf_object o;
     struct elf_symtab t;
-    uint32_t nexports = 0, nimports = 0, npatches = 0;
     int err = elf_open(bytes, len, &o);
     if (err == ELF_OK)
         err = elf_symtab(&o, &t);
     if (err != ELF_OK)
         return domain_fail(f, err, AT_OBJECT, 0, 0);
-    if (!plan_fits(p, o.shnum, t.count))
+    /* Values from here on: see patch_tables. */
+    const struct elf_object ob = o;
+    const struct elf_symtab tv = t;
+    const struct domain_plan pl = *p;
+    const struct domain_tables tt = *tb;
+    if (!plan_fits(pl, ob.shnum, tv.count))
         return domain_fail(f, DOMAIN_ERR_MEMORY, AT_OBJECT, 0, 0);
-    err = link_passes(&o, &t, p, tb, image, image_addr, &nexports, &nimports, &npatches, f);
-    if (err != DOMAIN_OK)
-        return err;
-    tb->names[p->names_size] = 0;
-    describe(d, p, tb, image, image_addr, nexports ? nexports : 1, nimports, npatches);
+    const struct link_counts c = link_passes(ob, tv, pl, tt, image, image_addr, f);
+    if (c.err != DOMAIN_OK)
+        return c.err;
+    tt.names[pl.names_size] = 0;
+    describe(d, pl, tt, image, image_addr, c.nexports ? c.nexports : 1, c);
     domain_set_name(d, name);
-    if (!export_table_build(&d->exports, tb->unsorted, nexports) || !export_names_inside(&d->exports))
+    if (!export_table_build(&d->exports, tt.unsorted, c.nexports) || !export_names_inside(&d->exports))
         return domain_fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
     return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
 }

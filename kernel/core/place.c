@@ -66,8 +66,19 @@ static int place_section(const struct elf_object *o, uint32_t i, struct layout *
     return err;
 }
 
-int domain_place_sections(const struct elf_object *o, const struct domain_plan *p, uint64_t base, uint64_t *addr,
-                          struct layout *l, struct domain_fault *f)
+/*@ requires ElfObjectOk(o) && o->shoff == Le64(o->bytes + 40) && \valid_read(p) && PLAN_SIZED(*p);
+    requires \valid(addr + (0 .. o->shnum - 1)) && \valid(f) && \valid(l) && LayoutOk(l);
+    requires 0 < base && base + p->image_size <= 0xFFFFFFFFFFFFFFFF;
+    requires \separated(addr + (0 .. o->shnum - 1), l, f, o, p, o->bytes + (0 .. o->len - 1));
+    requires \separated(addr + (0 .. o->shnum - 1), l->used + (0 .. 3));
+    terminates \true;
+    assigns addr[0 .. o->shnum - 1], l->used[0 .. 3], *f;
+    ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o->shnum ==>
+      SectionIn(\old(p->rx_size), \old(p->r_size), \old(p->rw_size), base, addr[i], ObjShSize(o->bytes, i),
+                LayoutGroupOf(ObjShFlags(o->bytes, i)), i);
+*/
+static int place_all(const struct elf_object *o, const struct domain_plan *p, uint64_t base, uint64_t *addr,
+                     struct layout *l, struct domain_fault *f)
 {
     const uint64_t rx = p->rx_size, r = p->r_size, rw = p->rw_size;
     const uint32_t shnum = o->shnum;
@@ -109,8 +120,15 @@ static int load_section(const struct elf_object *o, uint32_t i, uint64_t a, uint
     return DOMAIN_OK;
 }
 
-int domain_load_sections(const struct elf_object *o, const uint64_t *addr, uint8_t *image, uint64_t base,
-                         uint64_t size, struct domain_fault *f)
+/*@ requires ElfObjectOk(o) && \valid_read(addr + (0 .. o->shnum - 1)) && \valid(image + (0 .. size - 1));
+    requires \valid(f);
+    requires \separated(image + (0 .. size - 1), addr + (0 .. o->shnum - 1), f, o, o->bytes + (0 .. o->len - 1));
+    requires \separated(f, addr + (0 .. o->shnum - 1), o, o->bytes + (0 .. o->len - 1));
+    terminates \true;
+    assigns image[0 .. size - 1], *f;
+*/
+static int load_all(const struct elf_object *o, const uint64_t *addr, uint8_t *image, uint64_t base,
+                    uint64_t size, struct domain_fault *f)
 {
     /*@ loop invariant 0 <= i <= o->shnum;
         loop assigns i, image[0 .. size - 1];
@@ -122,4 +140,20 @@ int domain_load_sections(const struct elf_object *o, const uint64_t *addr, uint8
             return domain_fail(f, err, AT_SECTION, i, 0);
     }
     return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+}
+
+/* The public passes take the object and the plan as values (see place.h)
+ * and work on copies here. */
+int domain_place_sections(struct elf_object o, struct domain_plan p, uint64_t base, uint64_t *addr,
+                          struct layout *l, struct domain_fault *f)
+{
+    //@ assert ok: ElfObjectOk(&o);
+    return place_all(&o, &p, base, addr, l, f);
+}
+
+int domain_load_sections(struct elf_object o, const uint64_t *addr, uint8_t *image, uint64_t base, uint64_t size,
+                         struct domain_fault *f)
+{
+    //@ assert ok: ElfObjectOk(&o);
+    return load_all(&o, addr, image, base, size, f);
 }

@@ -36,12 +36,18 @@ struct domain_tables {
 #include "symbols.h"
 #include "link.acsl"
 
-/* Every table's bytes, for \separated. */
+/* Every table's bytes, for \separated (of a pointer to the tables, and of
+ * the tables as a value). */
 #define TABLE_RANGES(tb, p) \
     (tb)->section_addr + (0 .. (p)->nsections - 1), (tb)->syms + (0 .. (p)->nsymbols - 1), \
     (tb)->unsorted + (0 .. (p)->nexports - 1), (tb)->entries + (0 .. (p)->nexports - 1), \
     (tb)->start + (0 .. ((p)->nexports == 0 ? 1 : (p)->nexports)), (tb)->imports + (0 .. (p)->nimports - 1), \
     (tb)->patches + (0 .. (p)->npatches - 1), (tb)->names + (0 .. (p)->names_size)
+#define TABLE_RANGES_V(tb, p) \
+    (tb).section_addr + (0 .. (p).nsections - 1), (tb).syms + (0 .. (p).nsymbols - 1), \
+    (tb).unsorted + (0 .. (p).nexports - 1), (tb).entries + (0 .. (p).nexports - 1), \
+    (tb).start + (0 .. ((p).nexports == 0 ? 1 : (p).nexports)), (tb).imports + (0 .. (p).nimports - 1), \
+    (tb).patches + (0 .. (p).npatches - 1), (tb).names + (0 .. (p).names_size)
 
 /*@ predicate TablesValid{L}(struct domain_tables *tb, struct domain_plan *p) =
       \valid_read(tb) && \valid_read(p) &&
