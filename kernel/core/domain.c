@@ -282,8 +282,8 @@ static struct record_state record_symbols(struct elf_object o, struct elf_symtab
                                           uint64_t got, struct symbol_tables st, struct domain_fault *f)
 {
     struct record_state rs = { 0, 0, 0, DOMAIN_OK };
-    /*@ loop invariant 0 <= i <= t.count && RecordIn(st.syms, st.imports, st.max_exports, st.max_imports,
-                                                    st.names_size, rs, i);
+    /*@ loop invariant 0 <= i <= t.count && rs.err == DOMAIN_OK &&
+                       RecordIn(st.syms, st.imports, st.max_exports, st.max_imports, st.names_size, rs, i);
         loop assigns i, rs, st.syms[0 .. t.count - 1], st.unsorted[0 .. st.max_exports - 1],
                      st.imports[0 .. st.max_imports - 1], st.names[0 .. st.names_size];
         loop variant t.count - i;
@@ -498,7 +498,7 @@ static struct patch_state apply_relocations(struct elf_object o, struct elf_symt
 {
     struct patch_state ps = { 0, got, DOMAIN_OK, 0 };
     /*@ loop invariant 1 <= i && (i <= o.shnum || o.shnum == 1);
-        loop invariant PatchStateOk(pt, ps) && SymsImportsIn(pt);
+        loop invariant PatchStateOk(pt, ps) && SymsImportsIn(pt) && ps.err == DOMAIN_OK;
         loop assigns i, ps, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
         loop variant o.shnum - i;
     */
@@ -512,6 +512,34 @@ static struct patch_state apply_relocations(struct elf_object o, struct elf_symt
     //@ assert done: PatchStateOk(pt, ps);
     domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
     return ps;
+}
+
+/* apply_relocations, and the imports' names, which it does not touch,
+ * still inside the names: a frame stated on its own, as its goal is too
+ * large inside link_passes. */
+/*@ requires ElfSymtabFits(o, t) && t.count == pt.nsymbols && PatchTablesOk(pt) && SymsImportsIn(pt);
+    requires \valid_read(addr + (0 .. o.shnum - 1)) && \valid(f) && got <= pt.got_end;
+    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o.shnum - 1));
+    requires \separated(addr + (0 .. o.shnum - 1), pt.image + (0 .. pt.size - 1),
+                        pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
+    requires \separated(f, addr + (0 .. o.shnum - 1), pt.patches + (0 .. pt.max_patches - 1),
+                        pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1));
+    requires \valid_read(imports + (0 .. n - 1)) && ImportsNamed(imports, n, size);
+    requires \separated(imports + (0 .. n - 1), f, pt.patches + (0 .. pt.max_patches - 1),
+                        pt.image + (0 .. pt.size - 1));
+    terminates \true;
+    assigns *f, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
+    ensures \result.err == f->code;
+    ensures \result.err == DOMAIN_OK ==> PatchStateOk(pt, \result);
+    ensures ImportsNamed(imports, n, size);
+*/
+static struct patch_state relocate_all(struct elf_object o, struct elf_symtab t, const uint64_t *addr,
+                                       struct patch_tables pt, uint64_t got, struct domain_fault *f,
+                                       const struct domain_import *imports, uint32_t n, uint64_t size)
+{
+    (void)imports, (void)n, (void)size; /* named by the contract only */
+    return apply_relocations(o, t, addr, pt, got, f);
 }
 
 /* The plan the tables were cut for fits the object: its counts are the
@@ -577,6 +605,9 @@ static struct link_counts link_passes(struct elf_object o, struct elf_symtab t, 
     c.err = domain_load_sections(o, tb.section_addr, image, base, p.image_size, f);
     if (c.err != DOMAIN_OK)
         return c;
+    /*@ assert loaded: \forall integer i; 0 <= i < o.shnum ==>
+          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
     const struct symbol_tables st = { tb.syms, tb.unsorted, tb.imports, tb.names, p.nexports, p.nimports,
                                       p.names_size };
     const struct record_state rs = record_symbols(o, t, tb.section_addr, p.nsections, base + got, st, f);
@@ -585,11 +616,21 @@ static struct link_counts link_passes(struct elf_object o, struct elf_symtab t, 
         return c;
     c.nexports = rs.ne;
     c.nimports = rs.ni;
+    //@ assert named: ImportsNamed(tb.imports, c.nimports, p.names_size);
+    //@ assert unbound: ImportsUnbound(tb.imports, c.nimports);
+    /*@ assert recorded: \forall integer i; 0 <= i < o.shnum ==>
+          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
     const struct patch_tables pt = { tb.syms, t.count, rs.ni, image, base, p.image_size, p.rx_size + p.r_size,
                                      tb.patches, p.npatches };
-    const struct patch_state ps = apply_relocations(o, t, tb.section_addr, pt, got, f);
+    const struct patch_state ps = relocate_all(o, t, tb.section_addr, pt, got, f, tb.imports, rs.ni, p.names_size);
     c.err = ps.err;
     c.npatches = ps.np;
+    /*@ assert relocated: \forall integer i; 0 <= i < o.shnum ==>
+          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
+    //@ assert named_kept: ImportsNamed(tb.imports, c.nimports, p.names_size);
+    //@ assert unbound_kept: ImportsUnbound(tb.imports, c.nimports);
     return c;
 }
 
@@ -612,7 +653,6 @@ static void describe(struct domain *d, struct domain_plan p, struct domain_table
     d->kind = DOMAIN_OBJECT;
     d->image = image;
     d->image_addr = base;
-    d->plan = p;
     d->section_addr = tb.section_addr;
     d->exports.names = tb.names;
     d->exports.names_size = p.names_size;
@@ -627,6 +667,7 @@ static void describe(struct domain *d, struct domain_plan p, struct domain_table
     d->npatches = c.npatches;
     d->parts[0] = 0;
     d->parts[1] = 0;
+    d->plan = p;
 }
 
 int domain_link(const uint8_t *bytes, uint64_t len, const struct domain_plan *p, const struct domain_tables *tb,

@@ -73,6 +73,7 @@ static int place_section(const struct elf_object *o, uint32_t i, struct layout *
     requires \separated(addr + (0 .. o->shnum - 1), l->used + (0 .. 3));
     terminates \true;
     assigns addr[0 .. o->shnum - 1], l->used[0 .. 3], *f;
+    ensures f->code == \result;
     ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o->shnum ==>
       SectionIn(\old(p->rx_size), \old(p->r_size), \old(p->rw_size), base, addr[i], ObjShSize(o->bytes, i),
                 LayoutGroupOf(ObjShFlags(o->bytes, i)), i);
@@ -126,6 +127,7 @@ static int load_section(const struct elf_object *o, uint32_t i, uint64_t a, uint
     requires \separated(f, addr + (0 .. o->shnum - 1), o, o->bytes + (0 .. o->len - 1));
     terminates \true;
     assigns image[0 .. size - 1], *f;
+    ensures f->code == \result;
 */
 static int load_all(const struct elf_object *o, const uint64_t *addr, uint8_t *image, uint64_t base,
                     uint64_t size, struct domain_fault *f)

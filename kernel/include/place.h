@@ -19,6 +19,7 @@
     requires \separated(addr + (0 .. o.shnum - 1), l->used + (0 .. 3));
     terminates \true;
     assigns addr[0 .. o.shnum - 1], l->used[0 .. 3], *f;
+    ensures f->code == \result;
     ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < o.shnum ==>
       SectionIn(p.rx_size, p.r_size, p.rw_size, base, addr[i], ObjShSize(o.bytes, i),
                 LayoutGroupOf(ObjShFlags(o.bytes, i)), i);
@@ -33,6 +34,7 @@ int domain_place_sections(struct elf_object o, struct domain_plan p, uint64_t ba
     requires \separated(f, addr + (0 .. o.shnum - 1), o.bytes + (0 .. o.len - 1));
     terminates \true;
     assigns image[0 .. size - 1], *f;
+    ensures f->code == \result;
 */
 int domain_load_sections(struct elf_object o, const uint64_t *addr, uint8_t *image, uint64_t base,
                          uint64_t size, struct domain_fault *f);
