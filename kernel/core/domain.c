@@ -1,7 +1,6 @@
-/* domain_link: an object placed, relocated and described (link.h). Four
- * passes over the object: place the sections (addresses only) and copy
- * them (place.c), record the symbols, apply the relocations. Each pass
- * checks at run time every bound its writes rely on. */
+/* domain_link: an object placed, relocated and described (link.h): the
+ * object opened, the four passes (passes.h), then the domain filled in
+ * and its export table built. */
 #include "domain.h"
 #include "kstring.h"
 #include "layout.h"
@@ -9,630 +8,8 @@
 #include "names.h"
 #include "place.h"
 #include "reloc.h"
+#include "passes.h"
 #include "symbols.h"
-
-/* The address symbol s stands for: its absolute value, the GOT, a place
- * in its (loaded) section, or 0. */
-/*@ requires \valid_read(s) && \valid_read(addr + (0 .. nsec - 1)) && \valid(out);
-    requires \separated(out, s, addr + (0 .. nsec - 1));
-    terminates \true;
-    assigns *out;
-    ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_SYMBOL_VALUE;
-*/
-static int symbol_address(const struct elf_symbol *s, int is_got, const uint64_t *addr, uint32_t nsec,
-                          uint64_t got, uint64_t *out)
-{
-    uint64_t base = s->shndx < nsec ? addr[s->shndx] : 0;
-    *out = 0;
-    if (s->shndx == SHN_ABS)
-        *out = s->value;
-    else if (is_got)
-        *out = got;
-    else if (base) {
-        if (s->value > UINT64_MAX - base)
-            return DOMAIN_ERR_SYMBOL_VALUE;
-        *out = base + s->value;
-    }
-    return DOMAIN_OK;
-}
-
-/* names[at .. at + len): src's bytes, then a NUL. */
-/*@ requires \valid(names + (at .. at + len)) && \valid_read(src + (0 .. len - 1));
-    requires \separated(names + (at .. at + len), src + (0 .. len - 1)) && at + len <= 0xFFFFFFFF;
-    terminates \true;
-    assigns names[at .. at + len];
-    ensures names[at + len] == 0;
-*/
-static void copy_name(uint8_t *names, uint32_t at, const uint8_t *src, uint32_t len)
-{
-    kmemcpy(names + at, src, len);
-    names[at + len] = 0;
-}
-
-/*@ requires \valid(e) && \valid(names + (at .. at + len)) && \valid_read(src + (0 .. len - 1));
-    requires \separated(e, names + (at .. at + len), src + (0 .. len - 1));
-    requires \separated(names + (at .. at + len), src + (0 .. len - 1));
-    requires at + len <= 0xFFFFFFFF;
-    terminates \true;
-    assigns *e, names[at .. at + len];
-    ensures e->name == at && e->len == len && e->addr == a;
-*/
-static void record_export(struct domain_export *e, uint8_t *names, uint32_t at, const uint8_t *src, uint32_t len,
-                          uint64_t a)
-{
-    copy_name(names, at, src, len);
-    e->name = at;
-    e->len = len;
-    e->hash = name_hash(names + at, len);
-    e->addr = a;
-}
-
-/*@ requires \valid(m) && \valid(names + (at .. at + len)) && \valid_read(src + (0 .. len - 1));
-    requires \separated(m, names + (at .. at + len), src + (0 .. len - 1));
-    requires \separated(names + (at .. at + len), src + (0 .. len - 1));
-    requires at + len <= 0xFFFFFFFF;
-    terminates \true;
-    assigns *m, names[at .. at + len];
-    ensures m->name == at && m->len == len && m->bound == 0 && m->addr == 0 && m->offer == -1;
-    ensures m->hash == NameHash(names + at, len);
-*/
-static void record_import(struct domain_import *m, uint8_t *names, uint32_t at, const uint8_t *src, uint32_t len)
-{
-    copy_name(names, at, src, len);
-    m->name = at;
-    m->len = len;
-    m->hash = name_hash(names + at, len);
-    m->addr = 0;
-    m->offer = -1;
-    m->bound = 0;
-}
-
-/*@ requires \valid(ls);
-    terminates \true;
-    assigns *ls;
-    ensures ls->addr == a && ls->import == import;
-*/
-static void set_link(struct link_symbol *ls, uint64_t a, uint32_t import)
-{
-    ls->addr = a;
-    ls->import = import;
-    ls->pad = 0;
-}
-
-/* Room in the tables for a symbol of that role and name length: name
- * bytes (used of size) and an entry (ne of max_e, ni of max_i). */
-#define ROOM_FOR(role, len, used, size, ne, max_e, ni, max_i) \
-    (((role) != ROLE_LOCAL ==> (used) <= (size) && (len) <= (size) - (used)) && \
-     ((role) == ROLE_EXPORT ==> (ne) < (max_e)) && ((role) == ROLE_IMPORT ==> (ni) < (max_i)))
-
-/* What record_symbols fills: the symbols' link entries, the exports
- * (unsorted) and imports, with their names. */
-struct symbol_tables {
-    struct link_symbol *syms;
-    struct domain_export *unsorted;
-    struct domain_import *imports;
-    uint8_t *names;
-    uint32_t max_exports, max_imports;
-    uint64_t names_size;
-};
-
-/* The tables (a value) valid and apart; a macro so that the provers see
- * its body among a goal's hypotheses. */
-#define SYMBOL_TABLES_OK(st, nsym, bytes, len) \
-    ((st).names_size < 0xFFFFFFFF && \
-     \valid((st).syms + (0 .. (nsym) - 1)) && \valid((st).unsorted + (0 .. (st).max_exports - 1)) && \
-     \valid((st).imports + (0 .. (st).max_imports - 1)) && \valid((st).names + (0 .. (st).names_size)) && \
-     \separated((st).syms + (0 .. (nsym) - 1), (st).unsorted + (0 .. (st).max_exports - 1), \
-                (st).imports + (0 .. (st).max_imports - 1), (st).names + (0 .. (st).names_size), \
-                (bytes) + (0 .. (len) - 1)))
-
-/* How far record_symbols is: exports and imports recorded, name bytes used. */
-struct record_state {
-    uint32_t ne, ni;
-    uint64_t used;
-    int err; /* DOMAIN_OK, or why the last symbol was refused */
-};
-
-/*@ // rs within max_e exports, max_i imports and size name bytes; the
-    // imports so far named inside the names and unbound; the first i
-    // symbols naming only imports so far.
-    predicate RecordIn{L}(struct link_symbol *syms, struct domain_import *im, integer max_e, integer max_i,
-                          integer size, struct record_state rs, integer i) =
-      rs.ne <= max_e && rs.ni <= max_i && rs.used <= size + 1 &&
-      ImportsNamed(im, rs.ni, size) && ImportsUnbound(im, rs.ni) &&
-      \forall integer k; 0 <= k < i ==> syms[k].import <= rs.ni;
-*/
-
-/* 1 when the tables have room for a symbol of that role and name length. */
-/*@ terminates \true;
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> ROOM_FOR(role, len, used, size, ne, max_e, ni, max_i);
-*/
-static int has_room(enum symbol_role role, uint32_t len, uint64_t used, uint64_t size, uint32_t ne, uint32_t max_e,
-                    uint32_t ni, uint32_t max_i)
-{
-    if (role != ROLE_LOCAL && (used > size || len > size - used))
-        return 0;
-    return !((role == ROLE_EXPORT && ne >= max_e) || (role == ROLE_IMPORT && ni >= max_i));
-}
-
-/* Symbol s judged: its role and its address. */
-/*@ requires ElfObjectOk(o) && SymbolNamed(o, s) && \valid_read(addr + (0 .. nsec - 1));
-    requires \valid(role) && \valid(a);
-    requires \separated(role, a, s, o, addr + (0 .. nsec - 1), o->bytes + (0 .. o->len - 1));
-    terminates \true;
-    assigns *role, *a;
-    ensures \result == DOMAIN_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
-*/
-static int judge_symbol(const struct elf_object *o, const struct elf_symbol *s, const uint64_t *addr, uint32_t nsec,
-                        uint64_t got, enum symbol_role *role, uint64_t *a)
-{
-    *role = ROLE_LOCAL;
-    *a = 0;
-    int err = symbol_role(o, s, role);
-    //@ assert role: err == ELF_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
-    if (err == ELF_OK)
-        err = symbol_address(s, symbol_is_got(o, s), addr, nsec, got, a);
-    //@ assert role_kept: err == ELF_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
-    return err;
-}
-
-/* Symbol i (name src[0 .. len), that role, at address a) stored: its
- * link entry, and its export or import with its name; the state after it
- * (err DOMAIN_ERR_MEMORY when the tables have no room). Counts and tables
- * come as values (see record_symbols). */
-/*@ requires size < 0xFFFFFFFF && \valid(syms + (0 .. i)) && \valid(unsorted + (0 .. max_e - 1));
-    requires \valid(imports + (0 .. max_i - 1)) && \valid(names + (0 .. size)) && \valid_read(src + (0 .. len - 1));
-    requires RecordIn(syms, imports, max_e, max_i, size, rs, i);
-    requires role == ROLE_LOCAL || role == ROLE_EXPORT || role == ROLE_IMPORT;
-    requires \separated(syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
-                        names + (0 .. size), src + (0 .. len - 1));
-    terminates \true;
-    assigns syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
-    ensures \result.err == DOMAIN_OK || \result.err == DOMAIN_ERR_MEMORY;
-    ensures \result.err == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, \result, i + 1);
-*/
-static struct record_state store_symbol(struct link_symbol *syms, struct domain_export *unsorted, uint32_t max_e,
-                                        struct domain_import *imports, uint32_t max_i, uint8_t *names, uint64_t size,
-                                        struct record_state rs, uint32_t i, const uint8_t *src, uint32_t len,
-                                        enum symbol_role role, uint64_t a)
-{
-    const uint64_t used = rs.used;
-    const uint32_t ne = rs.ne, ni = rs.ni;
-    if (!has_room(role, len, used, size, ne, max_e, ni, max_i)) {
-        rs.err = DOMAIN_ERR_MEMORY;
-        return rs;
-    }
-    //@ assert linked_before: \forall integer k; 0 <= k < i ==> syms[k].import <= ni;
-    if (role == ROLE_EXPORT) {
-        record_export(&unsorted[ne], names, (uint32_t)used, src, len, a);
-        //@ assert export_kept: ImportsNamed(imports, ni, size);
-    } else if (role == ROLE_IMPORT) {
-        record_import(&imports[ni], names, (uint32_t)used, src, len);
-        //@ assert old_named: ImportsNamed(imports, ni, size);
-        //@ assert new_named: imports[ni].name + imports[ni].len <= size;
-        //@ assert import_named: ImportsNamed(imports, ni + 1, size);
-    }
-    //@ assert named_now: ImportsNamed(imports, role == ROLE_IMPORT ? ni + 1 : ni, size);
-    //@ assert linked_mid: \forall integer k; 0 <= k < i ==> syms[k].import <= ni;
-    set_link(&syms[i], a, role == ROLE_IMPORT ? ni + 1 : 0);
-    //@ assert linked_after: \forall integer k; 0 <= k <= i ==> syms[k].import <= (role == ROLE_IMPORT ? ni + 1 : ni);
-    //@ assert named_linked: ImportsNamed(imports, role == ROLE_IMPORT ? ni + 1 : ni, size);
-    rs.ne = role == ROLE_EXPORT ? ne + 1 : ne;
-    rs.ni = role == ROLE_IMPORT ? ni + 1 : ni;
-    rs.used = role == ROLE_LOCAL ? used : used + len + 1ull;
-    rs.err = DOMAIN_OK;
-    //@ assert counts: rs.ne <= max_e && rs.ni <= max_i && rs.used <= size + 1;
-    //@ assert named: ImportsNamed(imports, rs.ni, size);
-    //@ assert unbound: ImportsUnbound(imports, rs.ni);
-    //@ assert linked: \forall integer k; 0 <= k <= i ==> syms[k].import <= rs.ni;
-    return rs;
-}
-
-/* Symbol i of the object read, judged and stored. The object and its
- * symbol table come as values: no write in the caller's loop can change
- * them. */
-/*@ requires ElfSymtabFits(o, t) && i < t.count && \valid_read(addr + (0 .. nsec - 1));
-    requires size < 0xFFFFFFFF && \valid(syms + (0 .. i)) && \valid(unsorted + (0 .. max_e - 1));
-    requires \valid(imports + (0 .. max_i - 1)) && \valid(names + (0 .. size));
-    requires RecordIn(syms, imports, max_e, max_i, size, rs, i);
-    requires \separated(syms + (0 .. i), unsorted + (0 .. max_e - 1), imports + (0 .. max_i - 1),
-                        names + (0 .. size), o.bytes + (0 .. o.len - 1), addr + (0 .. nsec - 1));
-    terminates \true;
-    assigns syms[i], unsorted[0 .. max_e - 1], imports[0 .. max_i - 1], names[0 .. size];
-    ensures \result.err == DOMAIN_OK ==> RecordIn(syms, imports, max_e, max_i, size, \result, i + 1);
-*/
-static struct record_state record_symbol(struct elf_object o, struct elf_symtab t, uint32_t i,
-                                         const uint64_t *addr, uint32_t nsec, uint64_t got, struct link_symbol *syms,
-                                         struct domain_export *unsorted, uint32_t max_e, struct domain_import *imports,
-                                         uint32_t max_i, uint8_t *names, uint64_t size, struct record_state rs)
-{
-    struct elf_symbol s;
-    enum symbol_role role = ROLE_LOCAL;
-    uint64_t a = 0;
-    const uint8_t *const bytes = o.bytes;
-    //@ assert ok: ElfSymtabOk(&o, &t);
-    rs.err = elf_symbol(&o, &t, i, &s);
-    if (rs.err == ELF_OK)
-        rs.err = judge_symbol(&o, &s, addr, nsec, got, &role, &a);
-    if (rs.err != DOMAIN_OK)
-        return rs;
-    //@ assert src: \valid_read(bytes + (s.name .. s.name + s.name_len - 1));
-    return store_symbol(syms, unsorted, max_e, imports, max_i, names, size, rs, i, bytes + s.name, s.name_len, role, a);
-}
-
-/* Pass 3: every symbol's address and role; exports and imports recorded
- * with their names. */
-/*@ requires ElfSymtabFits(o, t) && SYMBOL_TABLES_OK(st, t.count, o.bytes, o.len);
-    requires \valid_read(addr + (0 .. nsec - 1)) && \valid(f);
-    requires \separated(addr + (0 .. nsec - 1), f, st.syms + (0 .. t.count - 1),
-                        st.unsorted + (0 .. st.max_exports - 1), st.imports + (0 .. st.max_imports - 1),
-                        st.names + (0 .. st.names_size), o.bytes + (0 .. o.len - 1));
-    requires \separated(f, st.syms + (0 .. t.count - 1), st.unsorted + (0 .. st.max_exports - 1),
-                        st.imports + (0 .. st.max_imports - 1), st.names + (0 .. st.names_size));
-    terminates \true;
-    assigns *f, st.syms[0 .. t.count - 1], st.unsorted[0 .. st.max_exports - 1],
-            st.imports[0 .. st.max_imports - 1], st.names[0 .. st.names_size];
-    ensures \result.err == f->code;
-    ensures \result.err == DOMAIN_OK ==>
-      RecordIn(st.syms, st.imports, st.max_exports, st.max_imports, st.names_size, \result, t.count);
-*/
-static struct record_state record_symbols(struct elf_object o, struct elf_symtab t, const uint64_t *addr, uint32_t nsec,
-                                          uint64_t got, struct symbol_tables st, struct domain_fault *f)
-{
-    struct record_state rs = { 0, 0, 0, DOMAIN_OK };
-    /*@ loop invariant 0 <= i <= t.count && rs.err == DOMAIN_OK &&
-                       RecordIn(st.syms, st.imports, st.max_exports, st.max_imports, st.names_size, rs, i);
-        loop assigns i, rs, st.syms[0 .. t.count - 1], st.unsorted[0 .. st.max_exports - 1],
-                     st.imports[0 .. st.max_imports - 1], st.names[0 .. st.names_size];
-        loop variant t.count - i;
-    */
-    for (uint32_t i = 0; i < t.count; i++) {
-        rs = record_symbol(o, t, i, addr, nsec, got, st.syms, st.unsorted, st.max_exports, st.imports,
-                           st.max_imports, st.names, st.names_size, rs);
-        if (rs.err != DOMAIN_OK) {
-            domain_fail(f, rs.err, AT_SYMBOL, i, 0);
-            return rs;
-        }
-    }
-    domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
-    return rs;
-}
-
-/*@ requires \valid(p);
-    terminates \true;
-    assigns *p;
-    ensures p->offset == offset && p->addend == addend && p->import == import && p->type == type && p->done == 0;
-*/
-static void set_patch(struct domain_patch *p, uint32_t offset, int64_t addend, uint32_t import, uint32_t type,
-                      uint32_t relsec, uint32_t entry)
-{
-    p->offset = offset;
-    p->addend = addend;
-    p->import = import;
-    p->type = type;
-    p->relsec = relsec;
-    p->entry = entry;
-    p->done = 0;
-}
-
-/* Where pass 4 writes: the image, its GOT (offsets got .. got_end), the
- * waiting relocations. Passed by value, like the state below, so that
- * the writes to the image and the patches cannot change it. */
-struct patch_tables {
-    const struct link_symbol *syms;
-    uint32_t nsymbols, nimports;
-    uint8_t *image;
-    uint64_t base, size, got_end;
-    struct domain_patch *patches;
-    uint32_t max_patches;
-};
-
-/* How far pass 4 is: patches used, the next GOT slot, and the refusal. */
-struct patch_state {
-    uint32_t np;
-    uint64_t got;
-    int err;
-    uint32_t entry; /* the relocation refused */
-};
-
-/*@ predicate PatchTablesOk{L}(struct patch_tables pt) =
-      \valid_read(pt.syms + (0 .. pt.nsymbols - 1)) &&
-      \valid(pt.image + (0 .. pt.size - 1)) && \valid(pt.patches + (0 .. pt.max_patches - 1)) &&
-      0 < pt.base && pt.base + pt.size <= 0xFFFFFFFFFFFFFFFF && pt.size <= 3 * LINK_GROUP_MAX &&
-      pt.got_end <= pt.size &&
-      \separated(pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1),
-                 pt.patches + (0 .. pt.max_patches - 1));
-
-    // Every symbol names an import that exists, or none.
-    predicate SymsImportsIn{L}(struct patch_tables pt) =
-      \forall integer k; 0 <= k < pt.nsymbols ==> pt.syms[k].import <= pt.nimports;
-
-    predicate PatchStateOk{L}(struct patch_tables pt, struct patch_state ps) =
-      ps.np <= pt.max_patches && ps.got <= pt.got_end && PATCHES_IN(pt.patches, ps.np, pt.nimports, pt.size);
-*/
-
-/* A relocation of one waiting for an import: the next patch. */
-/*@ requires PatchTablesOk(pt) && PatchStateOk(pt, ps);
-    requires 0 < import <= pt.nimports && offset + (type == R_X86_64_64 ? 8 : 4) <= pt.size;
-    requires type == R_X86_64_64 || type == R_X86_64_PC32 || type == R_X86_64_PLT32 ||
-             type == R_X86_64_32 || type == R_X86_64_32S;
-    terminates \true;
-    assigns pt.patches[0 .. pt.max_patches - 1];
-    ensures PatchStateOk(pt, \result) && \result.got == ps.got;
-    ensures \result.err == DOMAIN_OK || \result.err == DOMAIN_ERR_MEMORY;
-*/
-static struct patch_state wait_for_import(struct patch_tables pt, struct patch_state ps, uint64_t offset,
-                                          int64_t addend, uint32_t import, uint32_t type, uint32_t i, uint32_t j)
-{
-    if (ps.np == pt.max_patches) {
-        ps.err = DOMAIN_ERR_MEMORY;
-        return ps;
-    }
-    set_patch(&pt.patches[ps.np], (uint32_t)offset, addend, import - 1, type, i, j);
-    ps.np += 1;
-    ps.err = DOMAIN_OK;
-    return ps;
-}
-
-/* Relocation r, patching a section at address target: applied now, or
- * left waiting for its import. A GOT relocation takes the next slot. */
-/*@ requires PatchTablesOk(pt) && SymsImportsIn(pt) && PatchStateOk(pt, ps) && r.sym < pt.nsymbols;
-    requires r.width == ElfRelocWidth(r.type) && (r.width == 4 || r.width == 8);
-    terminates \true;
-    assigns pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-    ensures PatchStateOk(pt, \result);
-*/
-static struct patch_state relocate(struct patch_tables pt, struct elf_rela r, uint64_t target, struct patch_state ps,
-                                   uint32_t i, uint32_t j)
-{
-    const uint32_t import = pt.syms[r.sym].import;
-    uint64_t value, symbol = pt.syms[r.sym].addr; /* S: what the relocation computes with */
-    ps.err = ELF_ERR_RELOC_OFFSET;
-    if (target < pt.base || target - pt.base > pt.size || r.offset > pt.size - (target - pt.base) ||
-        r.width > pt.size - (target - pt.base) - r.offset)
-        return ps;
-    const uint64_t at = target - pt.base + r.offset;
-    if (reloc_uses_got(r.type)) {
-        const uint64_t slot = ps.got;
-        ps.err = DOMAIN_ERR_MEMORY;
-        if (slot > pt.got_end || 8 > pt.got_end - slot)
-            return ps;
-        if (import) {
-            ps = wait_for_import(pt, ps, slot, 0, import, R_X86_64_64, i, j);
-            if (ps.err != DOMAIN_OK)
-                return ps;
-        } else
-            reloc_write(pt.image, slot, 8, symbol);
-        ps.got = slot + 8;
-        symbol = pt.base + slot;
-    } else if (import)
-        return wait_for_import(pt, ps, at, r.addend, import, r.type, i, j);
-    ps.err = reloc_value(r.type, symbol, r.addend, pt.base + at, &value);
-    if (ps.err == ELF_OK)
-        reloc_write(pt.image, at, r.width, value);
-    return ps;
-}
-
-/* Relocation j of rs, patching the section at address target. The ELF
- * structures come as values (see patch_tables). */
-/*@ requires ElfRelsecFits(o, t, rs) && j < rs.count && t.count == pt.nsymbols;
-    requires PatchTablesOk(pt) && SymsImportsIn(pt) && PatchStateOk(pt, ps);
-    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1));
-    terminates \true;
-    assigns pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-    ensures PatchStateOk(pt, \result);
-*/
-static struct patch_state relocate_entry(struct elf_object o, struct elf_symtab t, struct elf_relsec rs, uint32_t j,
-                                         struct patch_tables pt, uint64_t target, uint32_t i, struct patch_state ps)
-{
-    struct elf_rela r;
-    //@ assert ok: ElfRelsecOk(&o, &t, &rs);
-    ps.err = elf_rela(&o, &t, &rs, j, &r);
-    if (ps.err != ELF_OK)
-        return ps;
-    return relocate(pt, r, target, ps, i, j);
-}
-
-/* The relocations of section i, if it is a RELA section whose target
- * is loaded (addr says where). */
-/*@ requires ElfSymtabFits(o, t) && i < o.shnum && t.count == pt.nsymbols;
-    requires PatchTablesOk(pt) && SymsImportsIn(pt) && PatchStateOk(pt, ps);
-    requires \valid_read(addr + (0 .. o.shnum - 1));
-    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o.shnum - 1));
-    requires \separated(addr + (0 .. o.shnum - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
-    terminates \true;
-    assigns pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-    ensures PatchStateOk(pt, \result);
-*/
-static struct patch_state relocate_section(struct elf_object o, struct elf_symtab t, uint32_t i, const uint64_t *addr,
-                                           struct patch_tables pt, struct patch_state ps)
-{
-    struct elf_section sh;
-    struct elf_relsec rs;
-    ps.entry = 0;
-    //@ assert ok: ElfSymtabOk(&o, &t);
-    ps.err = elf_section(&o, i, &sh);
-    //@ assert kept_section: PatchStateOk(pt, ps);
-    if (ps.err != ELF_OK || sh.type != SHT_RELA)
-        return ps;
-    ps.err = elf_relsec(&o, &t, i, &rs);
-    //@ assert kept_relsec: PatchStateOk(pt, ps);
-    if (ps.err != ELF_OK)
-        return ps;
-    const struct elf_relsec rv = rs;
-    const uint64_t target = addr[rv.target];
-    /*@ loop invariant 0 <= j <= rv.count && PatchStateOk(pt, ps) && SymsImportsIn(pt);
-        loop assigns j, ps, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-        loop variant rv.count - j;
-    */
-    for (uint32_t j = 0; target && j < rv.count; j++) {
-        ps = relocate_entry(o, t, rv, j, pt, target, i, ps);
-        ps.entry = j;
-        if (ps.err != DOMAIN_OK)
-            return ps;
-    }
-    return ps;
-}
-
-/* Pass 4: every relocation of every loaded section. */
-/*@ requires ElfSymtabFits(o, t) && t.count == pt.nsymbols && PatchTablesOk(pt) && SymsImportsIn(pt);
-    requires \valid_read(addr + (0 .. o.shnum - 1)) && \valid(f) && got <= pt.got_end;
-    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o.shnum - 1));
-    requires \separated(addr + (0 .. o.shnum - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
-    requires \separated(f, addr + (0 .. o.shnum - 1), pt.patches + (0 .. pt.max_patches - 1),
-                        pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1));
-    terminates \true;
-    assigns *f, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-    ensures \result.err == f->code;
-    ensures \result.err == DOMAIN_OK ==> PatchStateOk(pt, \result);
-*/
-static struct patch_state apply_relocations(struct elf_object o, struct elf_symtab t, const uint64_t *addr,
-                                            struct patch_tables pt, uint64_t got, struct domain_fault *f)
-{
-    struct patch_state ps = { 0, got, DOMAIN_OK, 0 };
-    /*@ loop invariant 1 <= i && (i <= o.shnum || o.shnum == 1);
-        loop invariant PatchStateOk(pt, ps) && SymsImportsIn(pt) && ps.err == DOMAIN_OK;
-        loop assigns i, ps, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-        loop variant o.shnum - i;
-    */
-    for (uint32_t i = 1; i < o.shnum; i++) {
-        ps = relocate_section(o, t, i, addr, pt, ps);
-        if (ps.err != DOMAIN_OK) {
-            domain_fail(f, ps.err, AT_RELOCATION, i, ps.entry);
-            return ps;
-        }
-    }
-    //@ assert done: PatchStateOk(pt, ps);
-    domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
-    return ps;
-}
-
-/* apply_relocations, and the imports' names, which it does not touch,
- * still inside the names: a frame stated on its own, as its goal is too
- * large inside link_passes. */
-/*@ requires ElfSymtabFits(o, t) && t.count == pt.nsymbols && PatchTablesOk(pt) && SymsImportsIn(pt);
-    requires \valid_read(addr + (0 .. o.shnum - 1)) && \valid(f) && got <= pt.got_end;
-    requires \separated(o.bytes + (0 .. o.len - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), addr + (0 .. o.shnum - 1));
-    requires \separated(addr + (0 .. o.shnum - 1), pt.image + (0 .. pt.size - 1),
-                        pt.patches + (0 .. pt.max_patches - 1), pt.syms + (0 .. pt.nsymbols - 1));
-    requires \separated(f, addr + (0 .. o.shnum - 1), pt.patches + (0 .. pt.max_patches - 1),
-                        pt.syms + (0 .. pt.nsymbols - 1), pt.image + (0 .. pt.size - 1));
-    requires \valid_read(imports + (0 .. n - 1)) && ImportsNamed(imports, n, size);
-    requires \separated(imports + (0 .. n - 1), f, pt.patches + (0 .. pt.max_patches - 1),
-                        pt.image + (0 .. pt.size - 1));
-    terminates \true;
-    assigns *f, pt.patches[0 .. pt.max_patches - 1], pt.image[0 .. pt.size - 1];
-    ensures \result.err == f->code;
-    ensures \result.err == DOMAIN_OK ==> PatchStateOk(pt, \result);
-    ensures ImportsNamed(imports, n, size);
-*/
-static struct patch_state relocate_all(struct elf_object o, struct elf_symtab t, const uint64_t *addr,
-                                       struct patch_tables pt, uint64_t got, struct domain_fault *f,
-                                       const struct domain_import *imports, uint32_t n, uint64_t size)
-{
-    (void)imports, (void)n, (void)size; /* named by the contract only */
-    return apply_relocations(o, t, addr, pt, got, f);
-}
-
-/* The plan the tables were cut for fits the object: its counts are the
- * object's and its sizes are ones the passes can work with. */
-/*@ terminates \true;
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> PLAN_SIZED(p) && p.nsections == shnum && p.nsymbols == nsym &&
-                              p.nexports < 0xFFFFFFFFu;
-*/
-static int plan_fits(struct domain_plan p, uint32_t shnum, uint32_t nsym)
-{
-    return p.rx_size <= LINK_GROUP_MAX && p.r_size <= LINK_GROUP_MAX && p.rw_size <= LINK_GROUP_MAX &&
-           p.rx_size + p.r_size + p.rw_size == p.image_size && p.got_offset <= p.r_size &&
-           p.names_size < 0xFFFFFFFFu && p.nsections == shnum && p.nsymbols == nsym && p.nexports < 0xFFFFFFFFu;
-}
-
-/* What the four passes filled, or why they stopped. */
-struct link_counts {
-    int err;
-    uint32_t nexports, nimports, npatches;
-};
-
-/* The tables (a value) as long as the plan says. */
-#define TABLES_VALID(tb, p) \
-    (\valid((tb).section_addr + (0 .. (p).nsections - 1)) && \valid((tb).syms + (0 .. (p).nsymbols - 1)) && \
-     \valid((tb).unsorted + (0 .. (p).nexports - 1)) && \valid((tb).entries + (0 .. (p).nexports - 1)) && \
-     \valid((tb).start + (0 .. ((p).nexports == 0 ? 1 : (p).nexports))) && \
-     \valid((tb).imports + (0 .. (p).nimports - 1)) && \valid((tb).patches + (0 .. (p).npatches - 1)) && \
-     \valid((tb).names + (0 .. (p).names_size)))
-
-/* The four passes over the object (o, t: accepted, as values). */
-/*@ requires ElfSymtabFits(o, t) && o.shoff == Le64(o.bytes + 40) && TABLES_VALID(tb, p) && PLAN_SIZED(p);
-    requires p.nsections == o.shnum && p.nsymbols == t.count;
-    requires \valid(image + (0 .. p.image_size - 1)) && 0 < base && base + p.image_size <= 0xFFFFFFFFFFFFFFFF;
-    requires \valid(f);
-    requires \separated(TABLE_RANGES_V(tb, p), image + (0 .. p.image_size - 1), o.bytes + (0 .. o.len - 1), f);
-    terminates \true;
-    assigns *f, image[0 .. p.image_size - 1], tb.section_addr[0 .. p.nsections - 1], tb.syms[0 .. p.nsymbols - 1],
-            tb.unsorted[0 .. p.nexports - 1], tb.imports[0 .. p.nimports - 1], tb.patches[0 .. p.npatches - 1],
-            tb.names[0 .. p.names_size];
-    ensures \result.err == f->code;
-    ensures \result.err == DOMAIN_OK ==> \result.nexports <= p.nexports && \result.nimports <= p.nimports &&
-      \result.npatches <= p.npatches && ImportsNamed(tb.imports, \result.nimports, p.names_size) &&
-      ImportsUnbound(tb.imports, \result.nimports) &&
-      PATCHES_IN(tb.patches, \result.npatches, \result.nimports, p.image_size);
-    ensures \result.err == DOMAIN_OK ==> \forall integer i; 0 <= i < o.shnum ==>
-      SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
-                \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i);
-*/
-static struct link_counts link_passes(struct elf_object o, struct elf_symtab t, struct domain_plan p,
-                                      struct domain_tables tb, uint8_t *image, uint64_t base, struct domain_fault *f)
-{
-    struct link_counts c = { DOMAIN_OK, 0, 0, 0 };
-    struct layout l = { { 0, 0, 0, 0 } };
-    const uint64_t got = p.rx_size + p.got_offset;
-    c.err = domain_place_sections(o, p, base, tb.section_addr, &l, f);
-    if (c.err != DOMAIN_OK)
-        return c;
-    /*@ assert placed: \forall integer i; 0 <= i < o.shnum ==>
-          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
-                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
-    c.err = domain_load_sections(o, tb.section_addr, image, base, p.image_size, f);
-    if (c.err != DOMAIN_OK)
-        return c;
-    /*@ assert loaded: \forall integer i; 0 <= i < o.shnum ==>
-          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
-                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
-    const struct symbol_tables st = { tb.syms, tb.unsorted, tb.imports, tb.names, p.nexports, p.nimports,
-                                      p.names_size };
-    const struct record_state rs = record_symbols(o, t, tb.section_addr, p.nsections, base + got, st, f);
-    c.err = rs.err;
-    if (c.err != DOMAIN_OK)
-        return c;
-    c.nexports = rs.ne;
-    c.nimports = rs.ni;
-    //@ assert named: ImportsNamed(tb.imports, c.nimports, p.names_size);
-    //@ assert unbound: ImportsUnbound(tb.imports, c.nimports);
-    /*@ assert recorded: \forall integer i; 0 <= i < o.shnum ==>
-          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
-                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
-    const struct patch_tables pt = { tb.syms, t.count, rs.ni, image, base, p.image_size, p.rx_size + p.r_size,
-                                     tb.patches, p.npatches };
-    const struct patch_state ps = relocate_all(o, t, tb.section_addr, pt, got, f, tb.imports, rs.ni, p.names_size);
-    c.err = ps.err;
-    c.npatches = ps.np;
-    /*@ assert relocated: \forall integer i; 0 <= i < o.shnum ==>
-          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
-                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
-    //@ assert named_kept: ImportsNamed(tb.imports, c.nimports, p.names_size);
-    //@ assert unbound_kept: ImportsUnbound(tb.imports, c.nimports);
-    return c;
-}
 
 /* d as the tables and the image describe it, with no export yet. */
 /*@ requires \valid(d);
@@ -640,7 +17,8 @@ static struct link_counts link_passes(struct elf_object o, struct elf_symtab t, 
     assigns d->kind, d->image, d->image_addr, d->plan, d->section_addr, d->exports, d->imports, d->patches,
             d->nimports, d->npatches, d->unresolved, d->parts[0 .. 1];
     ensures d->kind == DOMAIN_OBJECT && d->image == image && d->image_addr == base && d->section_addr == tb.section_addr;
-    ensures d->plan == p;
+    ensures d->plan.image_size == p.image_size && d->plan.nsections == p.nsections && d->plan.rx_size == p.rx_size &&
+            d->plan.r_size == p.r_size && d->plan.rw_size == p.rw_size;
     ensures d->exports.names == tb.names && d->exports.names_size == p.names_size &&
             d->exports.entries == tb.entries && d->exports.start == tb.start && d->exports.nbuckets == nbuckets &&
             d->exports.count == 0;
@@ -670,6 +48,138 @@ static void describe(struct domain *d, struct domain_plan p, struct domain_table
     d->plan = p;
 }
 
+/* export_table_build on d's table, and what it leaves alone: d's
+ * imports and waiting relocations (a frame stated on its own, as in
+ * relocate_all). */
+/*@ requires \valid(d) && \valid_read(in + (0 .. count - 1)) && 0 < d->exports.nbuckets < 0xFFFFFFFFu;
+    requires \valid(d->exports.entries + (0 .. count - 1)) && \valid(d->exports.start + (0 .. d->exports.nbuckets));
+    requires \separated(d, d->exports.entries + (0 .. count - 1), d->exports.start + (0 .. d->exports.nbuckets),
+                        in + (0 .. count - 1));
+    requires \separated(d->exports.entries + (0 .. count - 1), d->exports.start + (0 .. d->exports.nbuckets));
+    requires \valid_read(d->imports + (0 .. d->nimports - 1)) && \valid_read(d->patches + (0 .. d->npatches - 1));
+    requires ImportsNamed(d->imports, d->nimports, d->exports.names_size) && ImportsUnbound(d->imports, d->nimports);
+    requires PATCHES_IN(d->patches, d->npatches, d->nimports, d->plan.image_size);
+    requires \separated(d->imports + (0 .. d->nimports - 1), d->patches + (0 .. d->npatches - 1),
+                        d->exports.entries + (0 .. count - 1), d->exports.start + (0 .. d->exports.nbuckets));
+    requires \separated(d, d->imports + (0 .. d->nimports - 1), d->patches + (0 .. d->npatches - 1));
+    terminates \true;
+    assigns d->exports.count, d->exports.entries[0 .. count - 1], d->exports.start[0 .. d->exports.nbuckets];
+    ensures d->exports.count == count && (\result == 0 || \result == 1);
+    ensures \result == 1 ==> ExportTableOk(&d->exports);
+    ensures ImportsNamed(\old(d->imports), \old(d->nimports), \old(d->exports.names_size)) &&
+            ImportsUnbound(\old(d->imports), \old(d->nimports));
+    ensures PATCHES_IN(\old(d->patches), \old(d->npatches), \old(d->nimports), \old(d->plan.image_size));
+    ensures d->nimports == \old(d->nimports) && d->npatches == \old(d->npatches) &&
+            d->exports.names_size == \old(d->exports.names_size) && d->plan.image_size == \old(d->plan.image_size);
+    ensures d->exports.nbuckets == \old(d->exports.nbuckets) && d->image_addr == \old(d->image_addr) &&
+            d->unresolved == \old(d->unresolved) && d->kind == \old(d->kind);
+    ensures d->plan.nsections == \old(d->plan.nsections) && d->plan.rx_size == \old(d->plan.rx_size) &&
+            d->plan.r_size == \old(d->plan.r_size) && d->plan.rw_size == \old(d->plan.rw_size);
+*/
+static int build_exports(struct domain *d, const struct domain_export *in, uint32_t count)
+{
+    return export_table_build(&d->exports, in, count);
+}
+
+/* The passes done (f reports DOMAIN_OK): d describes the result, its
+ * export table is built and checked. */
+/*@ requires \valid(d) && \valid(f) && f->code == DOMAIN_OK && TABLES_VALID(tb, p) && PLAN_SIZED(p) && p.nexports < 0xFFFFFFFFu;
+    requires \object_pointer(image) && \object_pointer(tb.imports) && \object_pointer(tb.patches) &&
+             \object_pointer(tb.names);
+    requires \valid(image + (0 .. p.image_size - 1)) && 0 < base && base + p.image_size <= 0xFFFFFFFFFFFFFFFF;
+    requires c.nexports <= p.nexports && c.nimports <= p.nimports && c.npatches <= p.npatches;
+    requires ImportsNamed(tb.imports, c.nimports, p.names_size) && ImportsUnbound(tb.imports, c.nimports);
+    requires PATCHES_IN(tb.patches, c.npatches, c.nimports, p.image_size);
+    requires \separated(TABLE_RANGES_V(tb, p), image + (0 .. p.image_size - 1), d, f);
+    requires name == \null || DomainNameReadable(name);
+    requires name == \null || \separated(d, f, name + (0 .. DOMAIN_NAME_MAX - 2));
+    terminates \true;
+    assigns *d, *f, tb.names[p.names_size], tb.entries[0 .. p.nexports - 1],
+            tb.start[0 .. (p.nexports == 0 ? 1 : p.nexports)];
+    ensures f->code == \result && (\result == DOMAIN_OK || \result == DOMAIN_ERR_TABLE);
+    ensures \result == DOMAIN_OK ==>
+      TargetReady(d) && ExportTableOk(&d->exports) && ExportNamesReadable(&d->exports) &&
+      d->kind == DOMAIN_OBJECT && d->unresolved == d->nimports && ImportsUnbound(d->imports, d->nimports);
+    ensures \result == DOMAIN_OK ==>
+      d->image == image && d->image_addr == base && d->section_addr == tb.section_addr &&
+      d->plan.image_size == p.image_size && d->plan.nsections == p.nsections &&
+      d->plan.rx_size == p.rx_size && d->plan.r_size == p.r_size && d->plan.rw_size == p.rw_size;
+    ensures placed_kept: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \old(tb.section_addr[i]);
+*/
+static int finish(struct domain *d, struct domain_plan p, struct domain_tables tb, uint8_t *image, uint64_t base,
+                  struct link_counts c, const char *name, struct domain_fault *f)
+{
+    tb.names[p.names_size] = 0;
+    describe(d, p, tb, image, base, c.nexports ? c.nexports : 1, c);
+    //@ assert kept_describe: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \at(tb.section_addr[i], Pre);
+    domain_set_name(d, name);
+    //@ assert described_ptrs: d->imports == tb.imports && d->patches == tb.patches && d->image == image;
+    //@ assert described_names: d->exports.names == tb.names && d->exports.names_size == p.names_size;
+    //@ assert described_counts: d->nimports == c.nimports && d->npatches == c.npatches;
+    //@ assert described_image: d->plan.image_size == p.image_size && d->image_addr == base;
+    //@ assert imports_named: ImportsNamed(d->imports, d->nimports, d->exports.names_size);
+    //@ assert imports_unbound: ImportsUnbound(d->imports, d->nimports);
+    //@ assert waiting: PATCHES_IN(d->patches, d->npatches, d->nimports, d->plan.image_size);
+    if (!build_exports(d, tb.unsorted, c.nexports))
+        return domain_fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
+    //@ assert kept_build: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \at(tb.section_addr[i], Pre);
+    //@ assert v_named: ImportsNamed(tb.imports, c.nimports, p.names_size) && ImportsUnbound(tb.imports, c.nimports);
+    //@ assert v_waiting: PATCHES_IN(tb.patches, c.npatches, c.nimports, p.image_size);
+    /*@ assert v_fields: d->imports == tb.imports && d->nimports == c.nimports && d->patches == tb.patches &&
+          d->npatches == c.npatches && d->image == image && d->plan.image_size == p.image_size &&
+          d->exports.names == tb.names && d->exports.names_size == p.names_size && d->image_addr == base &&
+          d->exports.count == c.nexports && d->exports.entries == tb.entries && d->exports.start == tb.start &&
+          d->exports.nbuckets == (c.nexports ? c.nexports : 1); */
+    if (!export_names_inside(&d->exports))
+        return domain_fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
+    /*@ assert parts: \valid(tb.imports + (0 .. c.nimports - 1)) && \valid(tb.patches + (0 .. c.npatches - 1)) &&
+          \valid_read(tb.names + (0 .. p.names_size)) && base + p.image_size <= 0xFFFFFFFFFFFFFFFF; */
+    /*@ assert apart: \separated(tb.imports + (0 .. c.nimports - 1), tb.patches + (0 .. c.npatches - 1),
+          image + (0 .. p.image_size - 1), tb.names + (0 .. p.names_size), d); */
+    //@ assert ready: TargetReady(d);
+    return DOMAIN_OK; /* f says so already: the last pass reported DOMAIN_OK */
+}
+
+/* domain_link once the object is open: everything on values. */
+/*@ requires ElfSymtabFits(o, t) && o.shoff == Le64(o.bytes + 40) && TABLES_VALID(tb, p);
+    requires \object_pointer(image) && \object_pointer(tb.imports) && \object_pointer(tb.patches) &&
+             \object_pointer(tb.names);
+    requires \valid(image + (0 .. p.image_size - 1)) && 0 < base && base + p.image_size <= 0xFFFFFFFFFFFFFFFF;
+    requires \valid(d) && \valid(f);
+    requires \separated(TABLE_RANGES_V(tb, p), image + (0 .. p.image_size - 1), o.bytes + (0 .. o.len - 1), d, f);
+    requires name == \null || DomainNameReadable(name);
+    requires name == \null || \separated(d, f, name + (0 .. DOMAIN_NAME_MAX - 2));
+    terminates \true;
+    assigns *d, *f, image[0 .. p.image_size - 1], tb.section_addr[0 .. p.nsections - 1], tb.syms[0 .. p.nsymbols - 1],
+            tb.unsorted[0 .. p.nexports - 1], tb.entries[0 .. p.nexports - 1],
+            tb.start[0 .. (p.nexports == 0 ? 1 : p.nexports)], tb.imports[0 .. p.nimports - 1],
+            tb.patches[0 .. p.npatches - 1], tb.names[0 .. p.names_size];
+    ensures f->code == \result;
+    ensures \result == DOMAIN_OK ==>
+      TargetReady(d) && ExportTableOk(&d->exports) && ExportNamesReadable(&d->exports) &&
+      d->kind == DOMAIN_OBJECT && d->unresolved == d->nimports && ImportsUnbound(d->imports, d->nimports);
+    ensures \result == DOMAIN_OK ==>
+      d->image == image && d->image_addr == base && d->section_addr == tb.section_addr &&
+      d->plan.image_size == p.image_size && d->plan.nsections == p.nsections &&
+      d->plan.rx_size == p.rx_size && d->plan.r_size == p.r_size && d->plan.rw_size == p.rw_size;
+    ensures \result == DOMAIN_OK ==> \forall integer i; 0 <= i < p.nsections ==>
+      SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i);
+*/
+static int link_opened(struct elf_object o, struct elf_symtab t, struct domain_plan p, struct domain_tables tb,
+                       uint8_t *image, uint64_t base, const char *name, struct domain *d, struct domain_fault *f)
+{
+    if (!domain_plan_fits(p, o.shnum, t.count))
+        return domain_fail(f, DOMAIN_ERR_MEMORY, AT_OBJECT, 0, 0);
+    const struct link_counts c = domain_link_passes(o, t, p, tb, image, base, f);
+    if (c.err != DOMAIN_OK)
+        return c.err;
+    /*@ assert placed: \forall integer i; 0 <= i < p.nsections ==>
+          SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
+                    \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
+    return finish(d, p, tb, image, base, c, name, f);
+}
+
 int domain_link(const uint8_t *bytes, uint64_t len, const struct domain_plan *p, const struct domain_tables *tb,
                 uint8_t *image, uint64_t image_addr, const char *name, struct domain *d, struct domain_fault *f)
 {
@@ -680,20 +190,6 @@ int domain_link(const uint8_t *bytes, uint64_t len, const struct domain_plan *p,
         err = elf_symtab(&o, &t);
     if (err != ELF_OK)
         return domain_fail(f, err, AT_OBJECT, 0, 0);
-    /* Values from here on: see patch_tables. */
-    const struct elf_object ob = o;
-    const struct elf_symtab tv = t;
-    const struct domain_plan pl = *p;
-    const struct domain_tables tt = *tb;
-    if (!plan_fits(pl, ob.shnum, tv.count))
-        return domain_fail(f, DOMAIN_ERR_MEMORY, AT_OBJECT, 0, 0);
-    const struct link_counts c = link_passes(ob, tv, pl, tt, image, image_addr, f);
-    if (c.err != DOMAIN_OK)
-        return c.err;
-    tt.names[pl.names_size] = 0;
-    describe(d, pl, tt, image, image_addr, c.nexports ? c.nexports : 1, c);
-    domain_set_name(d, name);
-    if (!export_table_build(&d->exports, tt.unsorted, c.nexports) || !export_names_inside(&d->exports))
-        return domain_fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
-    return domain_fail(f, DOMAIN_OK, AT_OBJECT, 0, 0);
+    //@ assert fits: ElfSymtabFits(o, t) && o.bytes == bytes && o.len == len && o.shoff == Le64(bytes + 40);
+    return link_opened(o, t, *p, *tb, image, image_addr, name, d, f);
 }
