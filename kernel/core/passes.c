@@ -395,7 +395,7 @@ static struct patch_state relocate(struct patch_tables pt, struct elf_rela r, ui
     if (reloc_uses_got(r.type)) {
         const uint64_t slot = ps.got;
         ps.err = DOMAIN_ERR_MEMORY;
-        if (slot > pt.got_end || 8 > pt.got_end - slot)
+        if (8 > pt.got_end - slot)
             return ps;
         if (import) {
             ps = wait_for_import(pt, ps, slot, 0, import, R_X86_64_64, i, j);
