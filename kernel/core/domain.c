@@ -104,14 +104,12 @@ static int build_exports(struct domain *d, const struct domain_export *in, uint3
       d->image == image && d->image_addr == base && d->section_addr == tb.section_addr &&
       d->plan.image_size == p.image_size && d->plan.nsections == p.nsections &&
       d->plan.rx_size == p.rx_size && d->plan.r_size == p.r_size && d->plan.rw_size == p.rw_size;
-    ensures placed_kept: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \old(tb.section_addr[i]);
 */
 static int finish(struct domain *d, struct domain_plan p, struct domain_tables tb, uint8_t *image, uint64_t base,
                   struct link_counts c, const char *name, struct domain_fault *f)
 {
     tb.names[p.names_size] = 0;
     describe(d, p, tb, image, base, c.nexports ? c.nexports : 1, c);
-    //@ assert kept_describe: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \at(tb.section_addr[i], Pre);
     domain_set_name(d, name);
     //@ assert described_ptrs: d->imports == tb.imports && d->patches == tb.patches && d->image == image;
     //@ assert described_names: d->exports.names == tb.names && d->exports.names_size == p.names_size;
@@ -122,7 +120,6 @@ static int finish(struct domain *d, struct domain_plan p, struct domain_tables t
     //@ assert waiting: PATCHES_IN(d->patches, d->npatches, d->nimports, d->plan.image_size);
     if (!build_exports(d, tb.unsorted, c.nexports))
         return domain_fail(f, DOMAIN_ERR_TABLE, AT_OBJECT, 0, 0);
-    //@ assert kept_build: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \at(tb.section_addr[i], Pre);
     //@ assert v_named: ImportsNamed(tb.imports, c.nimports, p.names_size) && ImportsUnbound(tb.imports, c.nimports);
     //@ assert v_waiting: PATCHES_IN(tb.patches, c.npatches, c.nimports, p.image_size);
     /*@ assert v_fields: d->imports == tb.imports && d->nimports == c.nimports && d->patches == tb.patches &&
@@ -136,8 +133,49 @@ static int finish(struct domain *d, struct domain_plan p, struct domain_tables t
           \valid_read(tb.names + (0 .. p.names_size)) && base + p.image_size <= 0xFFFFFFFFFFFFFFFF; */
     /*@ assert apart: \separated(tb.imports + (0 .. c.nimports - 1), tb.patches + (0 .. c.npatches - 1),
           image + (0 .. p.image_size - 1), tb.names + (0 .. p.names_size), d); */
+    //@ assert r_named: ImportsNamed(d->imports, d->nimports, d->exports.names_size);
+    //@ assert r_waiting: PATCHES_IN(d->patches, d->npatches, d->nimports, d->plan.image_size);
+    /*@ assert r_valid: \valid(d->imports + (0 .. d->nimports - 1)) && \valid(d->patches + (0 .. d->npatches - 1)) &&
+          \valid(d->image + (0 .. d->plan.image_size - 1)) &&
+          \valid_read(d->exports.names + (0 .. d->exports.names_size)) &&
+          d->image_addr + d->plan.image_size <= 0xFFFFFFFFFFFFFFFF; */
+    /*@ assert r_apart: \separated(d->imports + (0 .. d->nimports - 1), d->patches + (0 .. d->npatches - 1),
+          d->image + (0 .. d->plan.image_size - 1), d->exports.names + (0 .. d->exports.names_size), d); */
+    /*@ assert r_obj: \valid(d) && \object_pointer(d->imports) && \object_pointer(d->patches) &&
+          \object_pointer(d->image) && \object_pointer(d->exports.names); */
     //@ assert ready: TargetReady(d);
     return DOMAIN_OK; /* f says so already: the last pass reported DOMAIN_OK */
+}
+
+/* finish, and the section addresses it leaves alone (a frame stated on
+ * its own, as in relocate_all). */
+/*@ requires \valid(d) && \valid(f) && f->code == DOMAIN_OK && TABLES_VALID(tb, p) && PLAN_SIZED(p) && p.nexports < 0xFFFFFFFFu;
+    requires \object_pointer(image) && \object_pointer(tb.imports) && \object_pointer(tb.patches) &&
+             \object_pointer(tb.names);
+    requires \valid(image + (0 .. p.image_size - 1)) && 0 < base && base + p.image_size <= 0xFFFFFFFFFFFFFFFF;
+    requires c.nexports <= p.nexports && c.nimports <= p.nimports && c.npatches <= p.npatches;
+    requires ImportsNamed(tb.imports, c.nimports, p.names_size) && ImportsUnbound(tb.imports, c.nimports);
+    requires PATCHES_IN(tb.patches, c.npatches, c.nimports, p.image_size);
+    requires \separated(TABLE_RANGES_V(tb, p), image + (0 .. p.image_size - 1), d, f);
+    requires name == \null || DomainNameReadable(name);
+    requires name == \null || \separated(d, f, name + (0 .. DOMAIN_NAME_MAX - 2));
+    terminates \true;
+    assigns *d, *f, tb.names[p.names_size], tb.entries[0 .. p.nexports - 1],
+            tb.start[0 .. (p.nexports == 0 ? 1 : p.nexports)];
+    ensures f->code == \result && (\result == DOMAIN_OK || \result == DOMAIN_ERR_TABLE);
+    ensures \result == DOMAIN_OK ==>
+      TargetReady(d) && ExportTableOk(&d->exports) && ExportNamesReadable(&d->exports) &&
+      d->kind == DOMAIN_OBJECT && d->unresolved == d->nimports && ImportsUnbound(d->imports, d->nimports);
+    ensures \result == DOMAIN_OK ==>
+      d->image == image && d->image_addr == base && d->section_addr == tb.section_addr &&
+      d->plan.image_size == p.image_size && d->plan.nsections == p.nsections &&
+      d->plan.rx_size == p.rx_size && d->plan.r_size == p.r_size && d->plan.rw_size == p.rw_size;
+    ensures placed_kept: \forall integer i; 0 <= i < p.nsections ==> tb.section_addr[i] == \old(tb.section_addr[i]);
+*/
+static int finish_kept(struct domain *d, struct domain_plan p, struct domain_tables tb, uint8_t *image,
+                       uint64_t base, struct link_counts c, const char *name, struct domain_fault *f)
+{
+    return finish(d, p, tb, image, base, c, name, f);
 }
 
 /* domain_link once the object is open: everything on values. */
@@ -177,12 +215,15 @@ static int link_opened(struct elf_object o, struct elf_symtab t, struct domain_p
     /*@ assert placed: \forall integer i; 0 <= i < p.nsections ==>
           SectionIn(p.rx_size, p.r_size, p.rw_size, base, tb.section_addr[i], \at(ObjShSize(o.bytes, i), Pre),
                     \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
-    return finish(d, p, tb, image, base, c, name, f);
+    return finish_kept(d, p, tb, image, base, c, name, f);
 }
 
 int domain_link(const uint8_t *bytes, uint64_t len, const struct domain_plan *p, const struct domain_tables *tb,
                 uint8_t *image, uint64_t image_addr, const char *name, struct domain *d, struct domain_fault *f)
 {
+    /* Read before the calls that write o and t: see passes.h. */
+    const struct domain_plan pl = *p;
+    const struct domain_tables tt = *tb;
     struct elf_object o;
     struct elf_symtab t;
     int err = elf_open(bytes, len, &o);
@@ -191,5 +232,5 @@ int domain_link(const uint8_t *bytes, uint64_t len, const struct domain_plan *p,
     if (err != ELF_OK)
         return domain_fail(f, err, AT_OBJECT, 0, 0);
     //@ assert fits: ElfSymtabFits(o, t) && o.bytes == bytes && o.len == len && o.shoff == Le64(bytes + 40);
-    return link_opened(o, t, *p, *tb, image, image_addr, name, d, f);
+    return link_opened(o, t, pl, tt, image, image_addr, name, d, f);
 }

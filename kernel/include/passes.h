@@ -17,14 +17,6 @@ struct link_counts {
     uint32_t nexports, nimports, npatches;
 };
 
-/* The tables (a value) as long as the plan says. */
-#define TABLES_VALID(tb, p) \
-    (\valid((tb).section_addr + (0 .. (p).nsections - 1)) && \valid((tb).syms + (0 .. (p).nsymbols - 1)) && \
-     \valid((tb).unsorted + (0 .. (p).nexports - 1)) && \valid((tb).entries + (0 .. (p).nexports - 1)) && \
-     \valid((tb).start + (0 .. ((p).nexports == 0 ? 1 : (p).nexports))) && \
-     \valid((tb).imports + (0 .. (p).nimports - 1)) && \valid((tb).patches + (0 .. (p).npatches - 1)) && \
-     \valid((tb).names + (0 .. (p).names_size)))
-
 /* The plan the tables were cut for fits the object: its counts are the
  * object's and its sizes are ones the passes can work with. */
 /*@ terminates \true;
