@@ -1,8 +1,9 @@
-/* domain_link: domain_create's proved body. domain_create (create.c,
- * trusted) checks the plan, cuts the caller's metadata bytes into the
- * typed tables below and calls it; everything else happens here, where
- * every bound the writes rely on is checked again, so the proof needs no
- * link between the plan and this pass. */
+/* domain_link: domain_create's body. domain_create (create.c, trusted)
+ * checks the plan, cuts the caller's metadata bytes into the typed tables
+ * below and calls it; everything else happens here, where every bound the
+ * writes rely on is checked again, so the proof needs no link between the
+ * plan and this pass. Its passes (passes.h) are proved; the step after
+ * them (domain.c) not yet. */
 #ifndef SPINEL_LINK_H
 #define SPINEL_LINK_H
 
