@@ -1,5 +1,4 @@
-/* domain_create: the trusted shell around domain_link (its passes are
- * proved, its last step not yet: proofs/README.md). It
+/* domain_create: the trusted shell around the proved domain_link. It
  * cuts the caller's metadata bytes into typed tables, which WP's typed
  * memory model cannot follow (a byte buffer seen as uint64_t and struct
  * arrays), and turns the image pointer into the address relocations

@@ -2,8 +2,7 @@
  * checks the plan, cuts the caller's metadata bytes into the typed tables
  * below and calls it; everything else happens here, where every bound the
  * writes rely on is checked again, so the proof needs no link between the
- * plan and this pass. Its passes (passes.h) are proved; the step after
- * them (domain.c) not yet. */
+ * plan and this pass. Proved, with its passes (passes.h). */
 #ifndef SPINEL_LINK_H
 #define SPINEL_LINK_H
 
