@@ -51,8 +51,6 @@ struct domain_tables {
      \valid((tb).imports + (0 .. (p).nimports - 1)) && \valid((tb).patches + (0 .. (p).npatches - 1)) && \
      \valid((tb).names + (0 .. (p).names_size)))
 
-
-
 /* Places the object bytes[0 .. len) in image[0 .. plan->image_size)
  * (whose address is image_addr), applies every relocation that does not
  * name an import, and records the exports, imports and waiting
