@@ -2,14 +2,8 @@
  * object opened, the four passes (passes.h), then the domain filled in
  * and its export table built. */
 #include "domain.h"
-#include "kstring.h"
-#include "layout.h"
 #include "link.h"
-#include "names.h"
-#include "place.h"
-#include "reloc.h"
 #include "passes.h"
-#include "symbols.h"
 
 /* d as the tables and the image describe it, with no export yet. */
 /*@ requires \valid(d);
