@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "domain.h"
+#include "plan.h"
 #include "symbols.h"
 
 /* "error: REASON", naming the section, symbol or relocation concerned. */

@@ -9,6 +9,7 @@
 #include <sys/mman.h>
 #include <time.h>
 #include "domain.h"
+#include "plan.h"
 
 static uint8_t *load(const char *path, uint64_t *len)
 {

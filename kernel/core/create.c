@@ -6,6 +6,7 @@
  * SHT_REL, relocations against unloaded sections) and to check that the
  * memory given matches; domain_link re-checks every bound it writes by. */
 #include "domain.h"
+#include "plan.h"
 #include "link.h"
 
 static uint8_t *carve(uint8_t **meta, uint64_t bytes)
@@ -15,10 +16,17 @@ static uint8_t *carve(uint8_t **meta, uint64_t bytes)
     return at;
 }
 
-/* The order and sizes plan_meta (plan.c) counts. */
+/* carve rounds each table up to 8 bytes; PlanMetaSize (spec/plan.acsl),
+ * which domain_plan's meta_size is proved to equal, rounds only the
+ * bucket starts and the names, so every entry size must be a multiple. */
+_Static_assert(sizeof(struct link_symbol) % 8 == 0 && sizeof(struct domain_export) % 8 == 0 &&
+                   sizeof(struct domain_import) % 8 == 0 && sizeof(struct domain_patch) % 8 == 0,
+               "carve and PlanMetaSize disagree");
+
+/* The order and sizes PlanMetaSize counts. */
 static void carve_tables(struct domain_tables *tb, const struct domain_plan *p, uint8_t *meta)
 {
-    uint64_t nb = p->nexports ? p->nexports : 1;
+    const uint64_t nb = p->nexports ? p->nexports : 1;
     tb->section_addr = (uint64_t *)carve(&meta, 8ull * p->nsections);
     tb->syms = (struct link_symbol *)carve(&meta, sizeof(struct link_symbol) * p->nsymbols);
     tb->unsorted = (struct domain_export *)carve(&meta, sizeof(struct domain_export) * p->nexports);

@@ -105,15 +105,11 @@ struct domain {
 #include "resolve.acsl"
 #include "domain.acsl"
 
-/* Reads and checks the whole object (header, sections, symbols, every
- * relocation) and lays it out; nothing is written but plan and fault. */
-int domain_plan(const uint8_t *bytes, uint64_t len, struct domain_plan *plan, struct domain_fault *fault);
-
 /* Places the object in image[0 .. plan->image_size) (page-aligned, zeroed
  * or not) with its tables in meta[0 .. plan->meta_size) (8-byte aligned),
  * applies every relocation that does not name an import, and records the
  * exports, imports and waiting relocations. The plan must be
- * domain_plan's for the same bytes. */
+ * domain_plan's (plan.h) for the same bytes. */
 int domain_create(const uint8_t *bytes, uint64_t len, const struct domain_plan *plan, uint8_t *image,
                   uint8_t *meta, const char *name, struct domain *d, struct domain_fault *fault);
 

@@ -38,6 +38,8 @@ int symbol_is_got(const struct elf_object *o, const struct elf_symbol *s);
     terminates \true;
     assigns *role;
     ensures \result == DOMAIN_OK ==> *role == ROLE_LOCAL || *role == ROLE_EXPORT || *role == ROLE_IMPORT;
+    ensures \result == DOMAIN_OK || \result == DOMAIN_ERR_BINDING || \result == DOMAIN_ERR_TLS ||
+            \result == DOMAIN_ERR_IFUNC || \result == DOMAIN_ERR_COMMON || \result == DOMAIN_ERR_SYMBOL_SECTION;
     behavior local:
       assumes !SymbolVisible(s);
       ensures *role == ROLE_LOCAL && \result == (s->type == STT_TLS ? DOMAIN_ERR_TLS : DOMAIN_OK);

@@ -5,6 +5,7 @@
 #include "kstring.h"
 #include "module_table.h"
 #include "paging.h"
+#include "plan.h"
 #include "vmem.h"
 
 static struct kdomain domains[DOMAINS_MAX];

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include "check.h"
 #include "domain.h"
+#include "plan.h"
 
 #define OBJDIR "build/domain-objs/"
 
