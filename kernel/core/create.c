@@ -6,8 +6,8 @@
  * SHT_REL, relocations against unloaded sections) and to check that the
  * memory given matches; domain_link re-checks every bound it writes by. */
 #include "domain.h"
-#include "plan.h"
 #include "link.h"
+#include "plan.h"
 
 static uint8_t *carve(uint8_t **meta, uint64_t bytes)
 {

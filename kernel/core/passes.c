@@ -206,8 +206,10 @@ static struct record_state store_symbol(struct link_symbol *syms, struct domain_
     if (role == ROLE_EXPORT) {
         record_export(&unsorted[ne], names, (uint32_t)used, src, len, a);
         //@ assert export_kept: ImportsNamed(imports, ni, size);
+        //@ assert export_linked: \forall integer k; 0 <= k < i ==> syms[k].import <= ni;
     } else if (role == ROLE_IMPORT) {
         record_import(&imports[ni], names, (uint32_t)used, src, len);
+        //@ assert import_linked: \forall integer k; 0 <= k < i ==> syms[k].import <= ni;
         //@ assert old_named: ImportsNamed(imports, ni, size);
         //@ assert new_named: imports[ni].name + imports[ni].len <= size;
         //@ assert import_named: ImportsNamed(imports, ni + 1, size);

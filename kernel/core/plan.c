@@ -39,6 +39,7 @@ struct reloc_counts {
     terminates \true;
     assigns \nothing;
     ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> sh->type != SHT_NOBITS && sh->size != 0 && sh->offset < file_end;
 */
 static int overlaps(const struct elf_section *sh, uint64_t file_end)
 {
@@ -48,6 +49,7 @@ static int overlaps(const struct elf_section *sh, uint64_t file_end)
 /*@ requires \valid_read(sh) && (sh->type != SHT_NOBITS ==> sh->offset + sh->size <= 0xFFFFFFFFFFFFFFFF);
     terminates \true;
     assigns \nothing;
+    ensures \result == (sh->type == SHT_NOBITS || sh->size == 0 ? file_end : sh->offset + sh->size);
 */
 static uint64_t loaded_end(const struct elf_section *sh, uint64_t file_end)
 {
