@@ -15,7 +15,7 @@ ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
 KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
   -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -O2 -g \
-  -Wall -Wextra -Werror -Ikernel/include -Ikernel/arch/x86_64 -Ispec \
+  -Wall -Wextra -Werror -Ikernel/include -Ikernel/arch/x86_64 -Ispec -Iextensions/include \
   -DSPINEL_VERSION='"$(VERSION)"' -MMD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,boot/linker.ld \
   -Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,-z,noexecstack
@@ -46,16 +46,40 @@ $(MODULE_TABLE): kernel/modules.py $(KOBJS) $(wildcard kernel/include/*.h)
 $(BUILD)/gen/module_table.o: $(MODULE_TABLE)
 	$(KCC) $(KCFLAGS) -Ikernel/init -c $< -o $@
 
-$(KERNEL): $(KOBJS) $(BUILD)/gen/module_table.o boot/linker.ld
-	$(KCC) $(KCFLAGS) $(KLDFLAGS) $(KOBJS) $(BUILD)/gen/module_table.o -o $@ -lgcc
+# The admission key: made once at build time, never in git (build/ is
+# ignored); the kernel compiles it in with the interface headers' digest.
+ADMISSION_KEY := $(BUILD)/key/admission.key
+EXT_INTERFACE := $(wildcard extensions/include/spinel/*.h) spec/ext.acsl
+ADMIT_TOOL := $(wildcard extensions/admit/*.py extensions/admit/*.ml)
+$(ADMISSION_KEY):
+	$(PYTHON) extensions/admit/keygen.py --key $@
+$(BUILD)/gen/admission.c: $(ADMISSION_KEY) $(EXT_INTERFACE) extensions/admit/keygen.py extensions/admit/package.py
+	@mkdir -p $(dir $@)
+	$(PYTHON) extensions/admit/keygen.py --key $(ADMISSION_KEY) --c $@
+$(BUILD)/gen/admission.o: $(BUILD)/gen/admission.c
+	$(KCC) $(KCFLAGS) -Ikernel/init -c $< -o $@
+GEN_OBJS := $(BUILD)/gen/module_table.o $(BUILD)/gen/admission.o
+
+$(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
+	$(KCC) $(KCFLAGS) $(KLDFLAGS) $(KOBJS) $(GEN_OBJS) -o $@ -lgcc
 	@$(PYTHON) ci/check_image.py $@
 
+# --- sample extensions: admitted (proved, compiled, certified) -------------
+# In load order: sum imports checksum.
+EXT_SAMPLES := counter hello checksum sum
+EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES))
+$(BUILD)/ext/%.ext: extensions/%/*.c extensions/%/%.manifest $$(wildcard extensions/%/*.h) \
+    $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_KEY) proofs/wp.mk
+	$(PYTHON) extensions/admit/admit.py --out $@ extensions/$*/$*.manifest
+$(BUILD)/ext/sum.ext: extensions/checksum/checksum.h
+exts: $(EXT_PACKAGES)
+
 # --- GRUB ISO ---------------------------------------------------------------
-EXT_MODULES ?=
 iso: $(ISO)
-$(ISO): $(KERNEL) boot/grub.cfg
-	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+$(ISO): $(KERNEL) boot/grub.cfg $(EXT_PACKAGES)
+	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub $(BUILD)/iso/boot/ext
 	cp $(KERNEL) $(BUILD)/iso/boot/spinel.elf
+	cp $(EXT_PACKAGES) $(BUILD)/iso/boot/ext/
 	cp boot/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(BUILD)/iso 2>/dev/null
 
@@ -63,9 +87,14 @@ $(ISO): $(KERNEL) boot/grub.cfg
 QEMU := qemu-system-x86_64
 QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
+# COM2, the load port, listens on build/load.sock for extensions/spinel load.
+LOAD_PORT := -chardev socket,id=load,path=$(BUILD)/load.sock,server=on,wait=off -serial chardev:load
 run: deps-run $(ISO)
-	@echo "Spinel on the serial console below; type 'help', and 'halt' to leave."
-	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio || true
+	@echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"
+	@echo "  try 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."
+	@echo "Load another while it runs: extensions/spinel admit my.manifest, then"
+	@echo "  extensions/spinel load build/ext/NAME.ext  (in a second terminal)"
+	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true
 
 debug: $(KERNEL)
 	@echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"
@@ -150,6 +179,6 @@ deps-check:
 clean:
 	rm -rf $(BUILD) .frama-c
 
-.PHONY: all iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
+.PHONY: all exts iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
 
 -include $(KOBJS:.o=.d)

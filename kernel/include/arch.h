@@ -10,7 +10,14 @@
 enum halt_code { HALT_OK = 0x10, HALT_PANIC = 0x11 };
 
 void arch_putc(char c);
-int arch_getc(void);             /* blocks until a byte arrives */
+/* Blocks until a console byte arrives; ARCH_LOAD_PENDING instead when the
+ * load port (COM2) has a byte first. */
+int arch_getc(void);
+#define ARCH_LOAD_PENDING (-2)
+/* The load port, COM2, polled: a byte, or -1 if none came within ticks
+ * timer ticks; and one byte out. */
+int arch_load_getc(uint64_t ticks);
+void arch_load_putc(char c);
 uint64_t arch_ticks(void);       /* timer ticks since the timer started */
 uint32_t arch_tick_hz(void);
 uint64_t arch_cycles(void);      /* TSC: guest instructions under -icount shift=0 */

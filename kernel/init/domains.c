@@ -86,12 +86,19 @@ struct kdomain *domains_load(const char *name, const uint8_t *bytes, uint64_t le
 
 /* W^X: text read-execute, read-only data and the GOT read-only; data stays
  * writable and never executable. */
-static void seal(struct kdomain *kd)
+void domains_seal(struct kdomain *kd)
 {
     const struct domain_plan *p = &kd->d.plan;
     vmem_protect(kd->d.image, p->rx_size, PAGE_RX);
     vmem_protect(kd->d.image + p->rx_size, p->r_size, PAGE_R);
     kd->sealed = 1;
+}
+
+void domains_unload(struct kdomain *kd)
+{
+    vmem_free(kd->d.image, kd->d.plan.image_size);
+    vmem_free(kd->meta, kd->meta_size);
+    kd->used = kd->sealed = 0;
 }
 
 /* Resolves t against every sealed domain; seals it once whole. Only
@@ -107,7 +114,7 @@ static int link_one(uint32_t i)
     }
     if (t->d.unresolved)
         return 0;
-    seal(t);
+    domains_seal(t);
     return 1;
 }
 

@@ -22,6 +22,10 @@ struct kdomain *domains_load(const char *name, const uint8_t *bytes, uint64_t le
 /* Resolves every unsealed object domain against the sealed ones, sealing
  * each once whole, until nothing changes. */
 void domains_link_all(void);
+/* Seals kd W^X: text RX, rodata and GOT R, data RW+NX. */
+void domains_seal(struct kdomain *kd);
+/* Frees an object domain's pages; nothing may still call into it. */
+void domains_unload(struct kdomain *kd);
 struct kdomain *domains_find(const char *name);
 struct kdomain *domains_at(uint32_t i);
 void domains_print_fault(const char *name, const uint8_t *bytes, uint64_t len, const struct domain_fault *f);

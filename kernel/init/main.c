@@ -4,6 +4,7 @@
 #include "boot_abi.h"
 #include "console.h"
 #include "domains.h"
+#include "ext.h"
 #include "kernel.h"
 #include "paging.h"
 
@@ -111,6 +112,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     print_boot_args(&kernel.boot);
     kevents_init(&kernel);
     domains_init();
+    ext_boot();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

@@ -11,6 +11,7 @@ struct module_interface {
     uint64_t names_size;
     const struct domain_export *exports;
     uint32_t count;
+    uint8_t for_extensions; /* an extension interface (extensions/include/spinel/) */
 };
 
 extern const struct module_interface kernel_modules[];

@@ -2,6 +2,7 @@
  * that later subsystems extend. */
 #include "arch.h"
 #include "console.h"
+#include "ext.h"
 #include "kernel.h"
 #include "kstring.h"
 #include "shell_cmds.h"
@@ -115,6 +116,7 @@ static const struct command commands[] = {
     { "domains", "domains: kind, exports, imports, sections, sealed", cmd_domains },
     { "domain", "NAME: a domain's exports and imports", cmd_domain },
     { "call", "DOMAIN SYMBOL: call an exported function of a sealed domain", cmd_call },
+    { "ext", "[list|load|unload|info|cycle] NAME: extensions", cmd_ext },
     { "halt", "stop the machine (and QEMU)", cmd_halt },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -135,6 +137,13 @@ static size_t read_line(char *line, size_t max)
     size_t n = 0;
     for (;;) {
         int c = arch_getc();
+        if (c == ARCH_LOAD_PENDING) {
+            ext_port_receive();
+            kputs("spinel> ");
+            for (size_t i = 0; i < n; i++)
+                arch_putc(line[i]);
+            continue;
+        }
         if (c == '\r' || c == '\n') {
             kputs("\n");
             line[n] = '\0';
@@ -160,7 +169,8 @@ static void run_line(char *line)
     if (len == 0)
         return;
     char *args = line + len;
-    event_raise(&kernel.events.ev[kernel.command_event], line);
+    /* Extensions see every line first; nonzero: one of them handled it. */
+    uint64_t handled = event_raise(&kernel.events.ev[kernel.command_event], line);
     for (size_t i = 0; i < NCOMMANDS; i++) {
         const char *name = commands[i].name;
         if (kstrnlen(name, LINE_MAX) == len && kmemcmp((const uint8_t *)name, (const uint8_t *)line, len) == 0) {
@@ -168,6 +178,8 @@ static void run_line(char *line)
             return;
         }
     }
+    if (handled)
+        return;
     line[len] = '\0';
     kprintf("unknown command '%s'; try 'help'\n", line);
 }

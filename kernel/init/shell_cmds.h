@@ -2,10 +2,14 @@
 #ifndef SPINEL_SHELL_CMDS_H
 #define SPINEL_SHELL_CMDS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Reads a decimal or 0x-hex number after spaces; advances *s past it. */
 int parse_number(const char **s, uint64_t *value);
+
+/* The next word of args into out (at most n - 1 bytes); args moves past it. */
+int next_word(const char **args, char *out, size_t n);
 
 void cmd_caps(const char *args);
 void cmd_cap(const char *args);
@@ -14,5 +18,6 @@ void cmd_events(const char *args);
 void cmd_domains(const char *args);
 void cmd_domain(const char *args);
 void cmd_call(const char *args);
+void cmd_ext(const char *args);
 
 #endif

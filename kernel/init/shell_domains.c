@@ -27,8 +27,7 @@ void cmd_domains(const char *args)
     }
 }
 
-/* The next word of args into out (at most n - 1 bytes); args moves past it. */
-static int next_word(const char **args, char *out, size_t n)
+int next_word(const char **args, char *out, size_t n)
 {
     const char *s = *args;
     size_t len = 0;

@@ -14,7 +14,8 @@
  * frames or addresses run out (nothing is then kept). */
 uint8_t *vmem_alloc(uint64_t bytes);
 void vmem_protect(uint8_t *at, uint64_t bytes, enum page_prot prot);
-/* Unmaps and frees the frames; the addresses are not reused. */
+/* Unmaps and frees the frames of a run vmem_alloc(bytes) returned; its
+ * addresses are reused. A null at is nothing to free. */
 void vmem_free(uint8_t *at, uint64_t bytes);
 
 #endif

@@ -1,0 +1,64 @@
+"""The interfaces an extension may import, read from their headers
+(extensions/include/spinel/NAME.h is interface NAME; kernel/modules.py
+builds the kernel's domain for each from the same headers), and the events
+whose handler contracts they state."""
+import os
+import re
+
+INCLUDE = "extensions/include/spinel"
+# Not interfaces: ext.h is what every extension includes.
+NOT_INTERFACES = {"ext"}
+# Functions whose contract is a handler's or init's: stated, not callable.
+CONTRACT_SUFFIX = "_contract"
+
+# Each event an extension may handle: its interface, and the functions in
+# the header whose contracts are the handler and guard contracts.
+EVENTS = {
+    "Shell.Command": ("shell", "shell_handler_contract", "shell_guard_contract"),
+}
+INIT = ("ext_init", "ext_init_contract")
+FINI = ("ext_fini", "ext_fini_contract")
+
+PROTOTYPE = re.compile(r"^(?!typedef|struct|enum|union|static|#)[A-Za-z_][\w \*]*?\b(\w+)\s*\(")
+
+
+def declared(path):
+    """Function names a header declares at the start of a line."""
+    names, in_comment = [], False
+    with open(path) as f:
+        for line in f:
+            if in_comment:
+                in_comment = "*/" not in line
+                continue
+            if line.lstrip().startswith("/*"):
+                in_comment = "*/" not in line
+                continue
+            m = PROTOTYPE.match(line)
+            if m:
+                names.append(m[1])
+    return names
+
+
+def header(name):
+    return os.path.join(INCLUDE, name + ".h")
+
+
+def known():
+    return sorted(n[:-2] for n in os.listdir(INCLUDE) if n.endswith(".h") and n[:-2] not in NOT_INTERFACES)
+
+
+def callable_functions(path):
+    return [n for n in declared(path) if not n.endswith(CONTRACT_SUFFIX)]
+
+
+def contract_of(path, function):
+    """The ACSL contract written just before function's prototype in path,
+    and the prototype itself (return type, parameter list)."""
+    text = open(path).read()
+    m = re.search(r"/\*@(.*?)\*/\s*\n([^\n;]*?\b" + function + r"\s*\(([^)]*)\))\s*;", text, re.S)
+    if not m:
+        raise KeyError(f"{path}: no contract for {function}")
+    proto = m[2]
+    ret = proto[:proto.index(function)].strip()
+    params = [p.strip() for p in m[3].split(",") if p.strip() and p.strip() != "void"]
+    return m[1], ret, params

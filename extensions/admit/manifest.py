@@ -1,0 +1,79 @@
+"""An extension's manifest: its name, sources, the interfaces it imports,
+the events it handles. Read from NAME.manifest, or from `//! ` lines at
+the top of a single-file extension. See extensions/README.md."""
+import os
+import re
+
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
+KEYS = ("name", "sources", "imports", "handler", "guard", "exports")
+
+
+class ManifestError(Exception):
+    """A refusal of the manifest: where and why."""
+
+
+class Manifest:
+    def __init__(self):
+        self.name, self.sources, self.imports = None, [], []
+        self.handlers, self.guards = [], []  # (event, function)
+        self.exports = None                  # header other extensions include
+        self.path = None
+
+    def canonical(self):
+        """The manifest's bytes as packaged: what the kernel reads."""
+        lines = [f"name {self.name}", "imports " + " ".join(self.imports)]
+        lines += [f"handler {e} {f}" for e, f in self.handlers]
+        lines += [f"guard {e} {f}" for e, f in self.guards]
+        if self.exports:
+            lines.append("exports " + os.path.basename(self.exports))
+        return ("\n".join(lines) + "\n").encode()
+
+
+def _fields(path):
+    """(line number, key, words) for each manifest line in path."""
+    inline = path.endswith(".c")
+    with open(path) as f:
+        for number, line in enumerate(f, 1):
+            if inline:
+                if not line.startswith("//!"):
+                    continue
+                line = line[3:]
+            words = line.split("#", 1)[0].split()
+            if words:
+                yield number, words[0], words[1:]
+
+
+def read(path):
+    m = Manifest()
+    m.path = path
+    base = os.path.dirname(path)
+    for number, key, words in _fields(path):
+        where = f"{path}:{number}"
+        if key not in KEYS:
+            raise ManifestError(f"{where}: rejected: unknown manifest key '{key}'")
+        if key == "name":
+            if len(words) != 1 or not NAME.match(words[0]):
+                raise ManifestError(f"{where}: rejected: a name is 1-31 of a-z, 0-9 and _, starting with a letter")
+            m.name = words[0]
+        elif key == "sources":
+            m.sources += [os.path.join(base, w) for w in words]
+        elif key == "imports":
+            m.imports += words
+        elif key in ("handler", "guard"):
+            if len(words) != 2:
+                raise ManifestError(f"{where}: rejected: '{key} EVENT FUNCTION'")
+            (m.handlers if key == "handler" else m.guards).append((words[0], words[1]))
+        elif key == "exports":
+            if len(words) != 1:
+                raise ManifestError(f"{where}: rejected: 'exports HEADER.h'")
+            m.exports = os.path.join(base, words[0])
+    if path.endswith(".c"):
+        m.sources = [path]
+    if not m.name:
+        raise ManifestError(f"{path}:1: rejected: the manifest has no name")
+    if not m.sources:
+        raise ManifestError(f"{path}:1: rejected: the manifest lists no sources")
+    for s in m.sources + ([m.exports] if m.exports else []):
+        if not os.path.isfile(s):
+            raise ManifestError(f"{path}:1: rejected: no file {s}")
+    return m

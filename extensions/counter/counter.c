@@ -1,0 +1,33 @@
+/* counter: counts the lines typed at the shell and answers "counter"
+ * with the count so far. */
+#include "spinel/print.h"
+#include "spinel/shell.h"
+
+static uint64_t lines;
+
+/*@ requires ShellLine(line);
+    terminates \true;
+    assigns lines, SpinelConsole;
+    ensures lines == \old(lines) + 1 || lines == \old(lines);
+*/
+static uint64_t on_command(void *closure, const char *line)
+{
+    (void)closure;
+    if (lines < UINT64_MAX)
+        lines++;
+    if (!shell_word_is(line, "counter"))
+        return 0;
+    print_str("counter: ");
+    print_u64(lines);
+    print_str(" lines\n");
+    return 1;
+}
+
+/*@ terminates \true;
+    assigns lines, SpinelEvents;
+*/
+int ext_init(void)
+{
+    lines = 0;
+    return shell_install(on_command, 0);
+}

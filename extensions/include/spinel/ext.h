@@ -1,0 +1,37 @@
+/* What every extension is: an init that installs its handlers, an
+ * optional fini that releases what it holds, and the ghost state their
+ * contracts name. Read extensions/README.md first. */
+#ifndef SPINEL_EXT_H
+#define SPINEL_EXT_H
+
+#include <stdint.h>
+#include "ext.acsl"
+
+/* Results of the interface calls. */
+enum spinel_err {
+    SPINEL_OK = 0,
+    SPINEL_ERR_DENIED = 1,    /* the event's owner does not let this extension install */
+    SPINEL_ERR_DUPLICATE = 2, /* that handler is installed already */
+    SPINEL_ERR_FULL = 3,      /* the event's handler table is full */
+    SPINEL_ERR_ABSENT = 4,    /* uninstall of a handler not installed */
+    SPINEL_ERR_NOT_NOW = 5    /* handlers are installed from init or fini only */
+};
+
+/* The contract every extension's init meets (the admission tool proves
+ * ext_init against it through a generated wrapper): it terminates, and
+ * writes only the extension's own globals (SpinelState), the console and
+ * the event tables. 0 means ready; anything else refuses the load, and
+ * the kernel uninstalls whatever init installed. */
+/*@ terminates \true;
+    assigns SpinelState, SpinelConsole, SpinelEvents;
+*/
+int ext_init_contract(void);
+
+/* The same for the optional fini, run at unload before the kernel
+ * uninstalls what remains and frees the extension's memory. */
+/*@ terminates \true;
+    assigns SpinelState, SpinelConsole, SpinelEvents;
+*/
+void ext_fini_contract(void);
+
+#endif

@@ -1,0 +1,58 @@
+/* sum: "sum TEXT" prints the Fletcher-16 of TEXT, computed by the
+ * checksum extension: extension-to-extension linking through Resolve. */
+#include "spinel/print.h"
+#include "spinel/shell.h"
+#include "checksum.h"
+
+/*@ requires ShellLine(line);
+    terminates \true;
+    assigns \nothing;
+*/
+static int is_sum(void *closure, const char *line)
+{
+    (void)closure;
+    return shell_word_is(line, "sum");
+}
+
+/* The bytes of text before its NUL. */
+/*@ requires ShellLine(text);
+    terminates \true;
+    assigns \nothing;
+    ensures 0 <= \result < 128 && text[\result] == 0 && \valid_read(text + (0 .. \result));
+*/
+static uint32_t text_length(const char *text)
+{
+    uint32_t n = 0;
+    /*@ loop invariant 0 <= n < 128;
+        loop invariant \forall integer k; 0 <= k < n ==> text[k] != 0;
+        loop invariant \valid_read(text + (0 .. n));
+        loop assigns n;
+        loop variant 127 - n;
+    */
+    while (text[n] != 0 && n < 127)
+        n++;
+    return n;
+}
+
+/*@ requires ShellLine(line);
+    terminates \true;
+    assigns SpinelConsole;
+*/
+static uint64_t print_sum(void *closure, const char *line)
+{
+    (void)closure;
+    const char *text = shell_args(line);
+    uint32_t len = text_length(text);
+    print_str("sum: fletcher16 = ");
+    print_u64(fletcher16(text, len));
+    print_str("\n");
+    return 1;
+}
+
+/*@ terminates \true;
+    assigns SpinelEvents;
+*/
+int ext_init(void)
+{
+    return shell_install(print_sum, is_sum);
+}

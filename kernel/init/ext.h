@@ -1,0 +1,46 @@
+/* Extensions: packages the admission tool certified, linked into the
+ * kernel as domains resolved against exactly the interfaces their
+ * manifests import, started by their init, and unloaded with nothing
+ * left behind. */
+#ifndef SPINEL_EXT_KERNEL_H
+#define SPINEL_EXT_KERNEL_H
+
+#include <stdint.h>
+#include "domains.h"
+
+#define EXT_MAX 16
+#define EXT_IMPORTS 8
+/* Bytes of stack an extension's own frames may use (admit.py refuses
+ * more); the kernel stack has room for them above the kernel's own. */
+#define EXT_STACK_MAX 2048
+/* Installer ids of extensions: EXT_INSTALLER_BASE + slot. */
+#define EXT_INSTALLER_BASE 16u
+
+struct extension {
+    char name[DOMAIN_NAME_MAX];
+    char imports[EXT_IMPORTS][DOMAIN_NAME_MAX];
+    uint32_t nimports;
+    struct kdomain *kd;
+    uint32_t installer;
+    uint8_t *summary; /* the proof summary, copied (vmem) */
+    uint32_t summary_len;
+    uint8_t used;
+};
+
+/* Loads every boot module whose line is "ext NAME". */
+void ext_boot(void);
+/* Checks, links and starts a package; prints why not. The bytes are read
+ * during the call only. Returns the extension or null. */
+struct extension *ext_load(const uint8_t *bytes, uint64_t len);
+/* Runs fini, uninstalls every handler and guard in its image, frees its
+ * domain: 0, or -1 with the reason printed. */
+int ext_unload(const char *name);
+struct extension *ext_find(const char *name);
+struct extension *ext_at(uint32_t i);
+/* Receives one package from the load port and loads it (ext_port.c). */
+void ext_port_receive(void);
+/* The extension whose init or fini is running: the installer of what the
+ * interface installs; null outside them. */
+struct extension *ext_running(void);
+
+#endif

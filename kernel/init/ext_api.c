@@ -1,0 +1,64 @@
+/* The kernel's side of the extension interface (extensions/include/spinel/):
+ * what the interface domains "print" and "shell" export. Trusted, like
+ * every kernel function an extension's proof assumes the contract of. */
+#include "console.h"
+#include "ext.h"
+#include "kernel.h"
+#include "kstring.h"
+#include "spinel/print.h"
+#include "spinel/shell.h"
+
+void print_text(const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len && s[i]; i++)
+        kprintf("%c", s[i]);
+}
+
+void print_u64(uint64_t v) { kprintf("%lu", v); }
+
+void print_hex(uint64_t v) { kprintf("0x%lx", v); }
+
+static int spinel_err(int dispatch_err)
+{
+    switch (dispatch_err) {
+    case DISPATCH_OK: return SPINEL_OK;
+    case DISPATCH_ERR_DENIED: return SPINEL_ERR_DENIED;
+    case DISPATCH_ERR_DUPLICATE: return SPINEL_ERR_DUPLICATE;
+    case DISPATCH_ERR_FULL: return SPINEL_ERR_FULL;
+    default: return SPINEL_ERR_ABSENT;
+    }
+}
+
+/* An extension handler has the dispatcher's handler shape with a typed
+ * argument: the same calling convention, so the kernel calls it directly. */
+int shell_install(shell_handler *h, shell_guard *g)
+{
+    const struct extension *e = ext_running();
+    if (!e)
+        return SPINEL_ERR_NOT_NOW;
+    return spinel_err(event_install(dispatch_event(&kernel.events, kernel.command_event), (handler_fn)h,
+                                    (guard_fn)g, 0, e->installer));
+}
+
+int shell_uninstall(shell_handler *h)
+{
+    if (!ext_running())
+        return SPINEL_ERR_NOT_NOW;
+    return spinel_err(event_uninstall(dispatch_event(&kernel.events, kernel.command_event), (handler_fn)h, 0));
+}
+
+int shell_word(const char *line, const char *word, uint32_t len)
+{
+    return kstrnlen(line, SHELL_LINE_MAX) >= len && kmemcmp((const uint8_t *)line, (const uint8_t *)word, len) == 0 &&
+           (line[len] == ' ' || line[len] == '\0');
+}
+
+const char *shell_args(const char *line)
+{
+    uint32_t i = 0;
+    while (i + 1 < SHELL_LINE_MAX && line[i] && line[i] != ' ')
+        i++;
+    while (i + 1 < SHELL_LINE_MAX && line[i] == ' ')
+        i++;
+    return line + i;
+}

@@ -1,0 +1,102 @@
+/* The shell's ext command: list, load, unload and describe extensions. */
+#include "console.h"
+#include "ext.h"
+#include "kernel.h"
+#include "kstring.h"
+#include "paging.h"
+#include "shell_cmds.h"
+
+static void list(void)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < EXT_MAX; i++) {
+        const struct extension *e = ext_at(i);
+        if (!e)
+            continue;
+        n++;
+        kprintf("  %s: installer %u, image %p, %lu bytes, imports", e->name, e->installer,
+                (void *)e->kd->d.image, e->kd->d.plan.image_size);
+        for (uint32_t k = 0; k < e->nimports; k++)
+            kprintf(" %s", e->imports[k]);
+        kprintf("\n");
+    }
+    kprintf("%u extensions loaded\n", n);
+}
+
+static void info(const char *name)
+{
+    const struct extension *e = ext_find(name);
+    if (!e) {
+        kprintf("ext %s: not loaded\n", name);
+        return;
+    }
+    kprintf("%s: ", e->name);
+    for (uint32_t i = 0; i < e->summary_len; i++)
+        kprintf("%c", e->summary[i]);
+}
+
+/* The boot module "ext NAME": packages the kernel was booted with. */
+static const struct boot_module *boot_package(const char *name)
+{
+    for (uint32_t i = 0; i < kernel.boot.nmodules; i++) {
+        const char *line = (const char *)kernel.boot.modules[i].cmdline;
+        if (kmemcmp((const uint8_t *)line, (const uint8_t *)"ext ", 4) == 0 &&
+            kstrnlen(line + 4, DOMAIN_NAME_MAX) == kstrnlen(name, DOMAIN_NAME_MAX) &&
+            kmemcmp((const uint8_t *)line + 4, (const uint8_t *)name, kstrnlen(name, DOMAIN_NAME_MAX)) == 0)
+            return &kernel.boot.modules[i];
+    }
+    return 0;
+}
+
+static void load(const char *name)
+{
+    const struct boot_module *m = boot_package(name);
+    if (!m) {
+        kprintf("ext load: no boot module 'ext %s'\n", name);
+        return;
+    }
+    if (ext_load(phys_to_virt(m->base), m->len))
+        kprintf("ext %s: loaded\n", name);
+}
+
+/* Loads and unloads n times, then compares free frames with before. */
+static void cycle(const char *name, const char *args)
+{
+    uint64_t n, before = frame_count(&kernel.frames, FRAME_FREE);
+    const struct boot_module *m = boot_package(name);
+    if (!m || !parse_number(&args, &n)) {
+        kprintf("usage: ext cycle NAME N (NAME a boot module 'ext NAME', not loaded)\n");
+        return;
+    }
+    for (uint64_t i = 0; i < n; i++)
+        if (!ext_load(phys_to_virt(m->base), m->len) || ext_unload(name) != 0) {
+            kprintf("ext cycle: stopped at cycle %lu\n", i);
+            return;
+        }
+    uint64_t after = frame_count(&kernel.frames, FRAME_FREE);
+    kprintf("ext cycle: %lu loads and unloads of %s; free frames %lu before, %lu after\n", n, name, before, after);
+}
+
+void cmd_ext(const char *args)
+{
+    char verb[16], name[DOMAIN_NAME_MAX];
+    if (!next_word(&args, verb, sizeof verb) || kmemcmp((const uint8_t *)verb, (const uint8_t *)"list", 5) == 0) {
+        list();
+        return;
+    }
+    if (!next_word(&args, name, sizeof name)) {
+        kprintf("usage: ext [list | load NAME | unload NAME | info NAME | cycle NAME N]\n");
+        return;
+    }
+    if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"load", 5) == 0)
+        load(name);
+    else if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"unload", 7) == 0) {
+        if (ext_unload(name) == 0)
+            kprintf("ext %s: unloaded\n", name);
+    } else if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"info", 5) == 0)
+        info(name);
+    else if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"cycle", 6) == 0)
+        cycle(name, args);
+    else
+        kprintf("usage: ext [list | load NAME | unload NAME | info NAME | cycle NAME N]\n");
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""The admission tool against the sample extensions (admitted, each
+package's certificate checks out) and the negative corpus here (each
+refused, exit 1, with the reason its `expect:` line names). One PASS/FAIL
+line per case, for tests/run.py. The gate's own cases are gate_*.c (the
+same check: every corpus file is refused as it expects)."""
+import glob
+import hashlib
+import hmac
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ADMIT = os.path.join(ROOT, "extensions/admit/admit.py")
+OUT = os.path.join(ROOT, "build/admit-tests")
+SAMPLES = ["counter", "hello", "checksum", "sum"]
+sys.path.insert(0, os.path.join(ROOT, "extensions/admit"))
+import package  # noqa: E402
+
+
+def admit(target, out):
+    return subprocess.run([sys.executable, ADMIT, "--out", out, target], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+
+
+def report(ok, name, why=""):
+    print(f"{'PASS' if ok else 'FAIL'} {name}" + ("" if ok else f": {why}"))
+    return ok
+
+
+def sample(name):
+    out = os.path.join(OUT, name + ".ext")
+    r = admit(f"extensions/{name}/{name}.manifest", out)
+    if r.returncode != 0:
+        return report(False, f"admit {name}", f"exit {r.returncode}: {r.stdout[-600:]} {r.stderr[-600:]}")
+    data = open(out, "rb").read()
+    key = package.read_key(os.path.join(ROOT, "build/key/admission.key"))
+    body, mac = data[:-package.MAC_SIZE], data[-package.MAC_SIZE:]
+    manifest, obj, summary, digest = package.unpack(data)
+    checks = [hmac.compare_digest(hmac.new(key, body, hashlib.sha256).digest(), mac),
+              digest == package.interface_digest(ROOT), manifest.startswith(f"name {name}\n".encode()),
+              obj[:4] == b"\x7fELF", re.match(rb"proved (\d+)/\1 goals", summary) is not None]
+    return report(all(checks), f"admit {name}: admitted, certificate, manifest, object and summary",
+                  f"checks {checks}; summary {summary[:80]!r}")
+
+
+def refused(path):
+    name = os.path.basename(path)
+    expect = re.search(r"/\* expect: (.*?) \*/", open(path).read())
+    if not expect:
+        return report(False, f"refuse {name}", "no expect: line")
+    r = admit(os.path.relpath(path, ROOT), os.path.join(OUT, name + ".ext"))
+    lines = [ln for ln in r.stdout.splitlines() if "rejected" in ln]
+    ok = r.returncode == 1 and any(expect[1] in ln for ln in lines) and \
+        not os.path.exists(os.path.join(OUT, name + ".ext"))
+    shown = lines[0] if lines else (r.stdout + r.stderr)[-300:]
+    return report(ok, f"refuse {name}: {shown}", f"exit {r.returncode}, wanted '{expect[1]}'; got {r.stdout[-600:]}")
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for f in glob.glob(os.path.join(OUT, "*.ext")):
+        os.remove(f)
+    results = [sample(s) for s in SAMPLES]
+    results += [refused(p) for p in sorted(glob.glob(os.path.join(ROOT, "tests/admit/*.c")))
+                if not os.path.basename(p).startswith("gate_ok")]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

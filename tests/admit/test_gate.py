@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""The admission gate (extensions/admit/gate.ml) on its corpus: every
+tests/admit/gate_*.c but gate_ok.c is refused with exactly the reasons
+its `/* expect: ... */` lines name (each expected words appear in a
+GATE-REJECT line, and every GATE-REJECT line is one of them); gate_ok.c
+is accepted with no reject. The gate is run alone, without the rest of
+the admission tool, with SPINEL_GATE_ALLOW = the functions print.h and
+shell.h declare. Run from the repository root; prints one line per case
+and "N passed, M failed"."""
+import glob
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GATE = "extensions/admit/gate.ml"
+HEADERS = ["extensions/include/spinel/print.h", "extensions/include/spinel/shell.h"]
+# A prototype at the start of a line: return type, name, "(". Contracts
+# (the *_contract functions) are stated, not callable.
+PROTOTYPE = re.compile(r"^(?!typedef|struct|enum|union|static|#)[A-Za-z_][\w \*]*?\b(\w+)\s*\(", re.M)
+
+
+def allowed():
+    names = []
+    for h in HEADERS:
+        text = re.sub(r"/\*.*?\*/", "", open(os.path.join(ROOT, h)).read(), flags=re.S)
+        names += [n for n in PROTOTYPE.findall(text) if not n.endswith("_contract")]
+    return sorted(set(names))
+
+
+def gate(path, allow, exports):
+    gcc_inc = subprocess.run(["gcc", "-print-file-name=include"], capture_output=True,
+                             text=True).stdout.strip()
+    env = dict(os.environ, SPINEL_GATE_ALLOW=",".join(allow),
+               SPINEL_GATE_INCLUDE="extensions/include/")
+    env.pop("SPINEL_GATE_EXPORTS_HEADER", None)
+    if exports:
+        env["SPINEL_GATE_EXPORTS_HEADER"] = exports
+    cmd = ["frama-c", "-c11", "-no-frama-c-stdlib", "-machdep", "gcc_x86_64",
+           f"-cpp-extra-args=-nostdinc -ffreestanding -I{gcc_inc} -Iextensions/include/spinel "
+           "-Iextensions/include -Ispec", "-load-script", GATE, path]
+    start = time.time()
+    r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return r, time.time() - start
+
+
+def check(path, allow):
+    rel = os.path.relpath(path, ROOT)
+    name = os.path.basename(path)
+    text = open(path).read()
+    expects = re.findall(r"/\* expect: (.*?) \*/", text)
+    m = re.search(r"^//! exports (\S+)", text, re.M)
+    exports = os.path.join(os.path.dirname(rel), m[1]) if m else None
+    r, seconds = gate(rel, allow, exports)
+    rejects = [ln for ln in r.stdout.splitlines() if ln.startswith("GATE-REJECT ")]
+    stray = [ln for ln in r.stdout.splitlines() if not ln.startswith("GATE-")]
+    why = []
+    if r.returncode != 0:
+        why.append(f"frama-c exit {r.returncode}: {r.stderr.strip()[-300:]}")
+    if stray:
+        why.append(f"stdout has lines that are not the gate's: {stray[:2]}")
+    if name == "gate_ok.c":
+        if rejects:
+            why.append(f"rejected: {rejects}")
+    else:
+        if not expects:
+            why.append("no expect: line")
+        for e in expects:
+            if not any(e in ln for ln in rejects):
+                why.append(f"no reject says '{e}'")
+        for ln in rejects:
+            if not any(e in ln for e in expects):
+                why.append(f"unexpected {ln}")
+        for ln in rejects:
+            if not ln.startswith(f"GATE-REJECT {rel}:") and not (exports and ln.startswith(f"GATE-REJECT {exports}:")):
+                why.append(f"reject not located in the file: {ln}")
+    if why:
+        print(f"FAIL {name} ({seconds:.2f} s): " + "; ".join(why))
+        return False
+    print(f"ok {name} ({seconds:.2f} s)" + (f": {rejects[0].split(': rejected: ')[1]}" if rejects else ""))
+    return True
+
+
+def main():
+    os.chdir(ROOT)
+    allow = allowed()
+    cases = sorted(glob.glob(os.path.join(ROOT, "tests/admit/gate_*.c")))
+    results = [check(p, allow) for p in cases]
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

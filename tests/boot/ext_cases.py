@@ -1,0 +1,145 @@
+"""QEMU boot tests of extensions: the sample packages admitted by the
+build, loaded from GRUB modules, called from the shell, unloaded and
+reloaded; and tampered packages, each refused with its reason while the
+kernel goes on."""
+import hashlib
+import hmac
+import os
+import sys
+
+from qemu import Guest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "extensions/admit"))
+import package  # noqa: E402
+
+SAMPLES = ["counter", "hello", "checksum", "sum"]
+
+
+def pkg(name):
+    with open(f"build/ext/{name}.ext", "rb") as f:
+        return f.read()
+
+
+def fletcher16(text):
+    a = b = 0
+    for byte in text.encode():
+        a = (a + byte) % 255
+        b = (b + a) % 255
+    return b * 256 + a
+
+
+def boot(name, modules):
+    import cases  # here: cases imports this module
+    return Guest(["-cdrom", cases.build_iso(name, modules)], timeout=120), cases.halt
+
+
+def test_extensions_load_run_unload():
+    g, halt = boot("exts", [(pkg(n), f"ext {n}") for n in SAMPLES])
+    try:
+        g.expect(r"extensions: 4 loaded, 0 refused")
+        g.command("counter", r"counter: 1 lines")
+        g.command("hello there", r"hello from an extension \(greeting 1\)")
+        g.command("hellothere", r"unknown command 'hellothere'")
+        g.command("sum spinel", rf"sum: fletcher16 = {fletcher16('spinel')}\n")
+        g.command("ext list", r"4 extensions loaded")
+        g.command("ext info sum", r"sum: proved (\d+)/\1 goals")
+        g.command("ext unload checksum", r"ext checksum: not unloaded: sum imports it")
+        g.command("ext unload sum", r"ext sum: unloaded")
+        g.command("sum spinel", r"unknown command 'sum'")
+        g.command("ext load sum", r"ext sum: loaded")
+        g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
+        g.command("ext unload counter", r"ext counter: unloaded")
+        g.command("counter", r"unknown command 'counter'")
+        m = g.command("ext cycle counter 1000", r"ext cycle: 1000 loads and unloads of counter; "
+                                                 r"free frames (\d+) before, (\d+) after")
+        assert m[1] == m[2], f"frames leaked: {m[1]} before, {m[2]} after"
+        g.command("ext list", r"3 extensions loaded")
+        halt(g)
+    finally:
+        g.kill()
+
+
+def flip(data, at):
+    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]
+
+
+def tampered():
+    """(bytes, the refusal the kernel must print) for each way to cheat."""
+    good, other = pkg("counter"), pkg("hello")
+    manifest, obj, summary, digest = package.unpack(good)
+    at_manifest = package.HEADER.size
+    at_object = at_manifest + len(manifest)
+    cert = "certificate does not match"
+    foreign = good[:-package.MAC_SIZE] + other[-package.MAC_SIZE:]
+    wrong_key = package.pack(os.urandom(32), manifest, obj, summary, digest)
+    resigned_other_digest = package.pack(package.read_key("build/key/admission.key"), manifest, obj, summary,
+                                         hashlib.sha256(b"other headers").digest())
+    return [(flip(good, at_object + 100), cert), (flip(good, at_manifest + 2), cert),
+            (flip(good, len(good) - 5), cert), (good[:len(good) // 2], cert), (good[:40], "too short"),
+            (foreign, cert), (wrong_key, cert),
+            (resigned_other_digest, "proved against other interface headers")]
+
+
+def test_tampered_packages_refused():
+    cases_ = tampered()
+    g, halt = boot("tampered", [(data, "ext counter") for data, _ in cases_] + [(pkg("counter"), "ext counter")])
+    try:
+        for _, why in cases_:
+            g.expect(rf"ext package: refused: {why}")
+        g.expect(rf"extensions: 1 loaded, {len(cases_)} refused")
+        g.command("counter", r"counter: 1 lines")
+        halt(g)
+    finally:
+        g.kill()
+
+
+def test_certificate_checks_hmac():
+    """The host side of the certificate: what the kernel recomputes."""
+    data = pkg("counter")
+    key = package.read_key("build/key/admission.key")
+    body, mac = data[:-32], data[-32:]
+    assert hmac.compare_digest(hmac.new(key, body, hashlib.sha256).digest(), mac)
+
+
+EXT_TESTS = [test_extensions_load_run_unload, test_tampered_packages_refused, test_certificate_checks_hmac]
+
+
+def test_load_port_pushes_packages():
+    """spinel load: packages pushed into the running kernel through COM2."""
+    import subprocess
+    import cases
+    sock = os.path.abspath("build/test-load.sock")
+    if os.path.exists(sock):
+        os.remove(sock)
+    iso = cases.build_iso("loadport", [(pkg("counter"), "ext counter")])
+    g = Guest(["-cdrom", iso, "-chardev", f"socket,id=load,path={sock},server=on,wait=off",
+               "-serial", "chardev:load"], timeout=120)
+
+    def push(data, name):
+        path = os.path.join("build", "test-iso", name)
+        with open(path, "wb") as f:
+            f.write(data)
+        return subprocess.run([sys.executable, "extensions/spinel", "load", path, "--socket", sock],
+                              capture_output=True, text=True, timeout=60)
+    try:
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        g.expect(r"spinel> ")
+        r = push(pkg("sum"), "sum.ext")
+        assert r.returncode == 1 and "refused" in r.stdout, f"sum before checksum: {r.stdout} {r.stderr}"
+        g.expect(r"ext sum: refused: it imports a domain that is neither")
+        r = push(pkg("checksum"), "checksum.ext")
+        assert r.returncode == 0 and r.stdout.strip() == "loaded checksum", f"{r.stdout} {r.stderr}"
+        r = push(pkg("sum"), "sum.ext")
+        assert r.returncode == 0 and r.stdout.strip() == "loaded sum", f"{r.stdout} {r.stderr}"
+        r = push(flip(pkg("hello"), 200), "bad.ext")
+        assert r.returncode == 1, f"tampered: {r.stdout} {r.stderr}"
+        g.expect(r"ext package: refused: certificate does not match")
+        g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
+        g.command("ext list", r"3 extensions loaded")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+EXT_TESTS.append(test_load_port_pushes_packages)
