@@ -154,9 +154,11 @@ $(BUILD)/domain-dump: extensions/domain-dump.c $(CORE_SRCS)
 
 tools: $(BUILD)/domain-dump
 TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
+# The admission tool: samples admitted, every file of the corpus refused.
+ADMIT_TESTS := tests/admit/test_admit.py
 
 test: deps-test $(KERNEL) $(ISO) unit fuzz tools
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(FUZZERS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(ADMIT_TESTS) $(FUZZERS)
 
 check: deps-check
 	$(MAKE) prove
@@ -165,7 +167,7 @@ check: deps-check
 $(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
 
-bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host
+bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host $(EXT_PACKAGES)
 	$(PYTHON) tests/bench.py $(KERNEL)
 
 # --- dependencies on a fresh Debian 12 machine ------------------------------

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "boot"))
 import cases  # noqa: E402
@@ -47,6 +48,25 @@ def objects():
     return kernel_mods, hosted_args
 
 
+def admission_rows():
+    """Wall time of admitting each sample: cold (an empty cache: every
+    prover runs), warm (the verdict of the cold run is reused: nothing it
+    depends on changed) and recheck (the gate and WP run again, the provers'
+    answers come from WP's cache)."""
+    rows = []
+    for name in ("counter", "hello", "checksum", "sum"):
+        cache = f"build/bench-admit-cache/{name}"
+        subprocess.run(["rm", "-rf", cache], check=True)
+        for mode, extra in (("cold", []), ("warm", []), ("recheck", ["--recheck"])):
+            start = time.monotonic()
+            subprocess.run([sys.executable, "extensions/admit/admit.py", "--cache", cache, *extra, "--out",
+                            f"build/bench-admit-{name}.ext", f"extensions/{name}/{name}.manifest"],
+                           check=True, capture_output=True)
+            rows.append({"name": f"admit_{name}_{mode}", "value": int((time.monotonic() - start) * 1000),
+                         "unit": "ms", "baseline": None if mode == "cold" else f"admit_{name}_cold"})
+    return rows
+
+
 def parse(output):
     rows = []
     for line in output.splitlines():
@@ -60,6 +80,8 @@ def parse(output):
 
 def collect(kernel):
     kernel_mods, hosted_args = objects()
+    with open("build/ext/checksum.ext", "rb") as f:
+        kernel_mods.append((f.read(), "bench-ext checksum"))
     cases.KERNEL = kernel
     iso = cases.build_iso("bench", kernel_mods, cmdline="bench")
     g = Guest(["-cdrom", iso] + ICOUNT, timeout=300)
@@ -69,7 +91,7 @@ def collect(kernel):
     finally:
         g.kill()
     hosted = subprocess.run(["build/bench_domain_host", *hosted_args], capture_output=True, text=True, check=True)
-    return parse(g.output) + parse(hosted.stdout)
+    return parse(g.output) + parse(hosted.stdout) + admission_rows()
 
 
 def add_ratios(rows):

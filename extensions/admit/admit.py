@@ -14,6 +14,7 @@ Refusals are printed one per line, file:line: rejected: why. Exit 0:
 admitted; 1: refused; 2: the tool could not run.
 """
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -192,9 +193,20 @@ def write_harness(m, unit, g, incs, work):
     return harness, wrappers, anchor
 
 
-def prove(m, harness, wrappers, anchor, incs, work):
+def frama_c_errors(log, sources):
+    """Frama-C's complaints about the extension's own files (an annotation
+    it cannot type, say), as refusals."""
+    out, lines = [], log.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"^\[kernel[:\w-]*\] (\S+):(\d+): (?:Warning|User Error): ?(.*)$", line)
+        if m and any(m[1].endswith(s) for s in sources):
+            words = (m[3] or (lines[i + 1].strip() if i + 1 < len(lines) else "")).rstrip(".")
+            out.append(f"{m[1]}:{m[2]}: rejected: Frama-C cannot read it: {words}")
+    return out
+
+
+def prove(m, harness, wrappers, anchor, incs, work, cache):
     report, csv_path, log = (os.path.join(work, n) for n in ("wp.json", "wp.csv", "wp.log"))
-    cache = os.path.join(ROOT, "build/admit-cache")
     os.makedirs(cache, exist_ok=True)
     cmd = ["frama-c", *parse_flags(incs), *wp_rte_flags(), "-wp", "-wp-literals", "-wp-prover", "cvc4",
            "-wp-par", "2", "-wp-timeout", "5", "-wp-cache", "update", "-wp-cache-dir", cache, harness,
@@ -205,9 +217,12 @@ def prove(m, harness, wrappers, anchor, incs, work):
     seconds = time.time() - start
     with open(log, "w") as f:
         f.write(r.stdout + r.stderr)
-    if r.returncode != 0 or not os.path.isfile(csv_path):
-        raise ToolError(f"frama-c/WP failed (exit {r.returncode}); log in {log}")
     owned = [os.path.abspath(s)[len(ROOT) + 1:] for s in m.sources] + [os.path.relpath(harness, ROOT)]
+    if r.returncode != 0 or not os.path.isfile(csv_path):
+        errors = frama_c_errors(r.stdout + r.stderr, owned[:-1])
+        if errors:
+            raise Refused(errors)
+        raise ToolError(f"frama-c/WP failed (exit {r.returncode}); log in {log}")
     lines = wp_words.refusals(csv_path, owned, wrappers, anchor)
     for line in (r.stdout + r.stderr).splitlines():
         if "Failed smoke-test" in line:
@@ -261,6 +276,38 @@ def summary_text(m, per_fn, seconds, worst):
     return ("\n".join(lines) + "\n").encode()
 
 
+def inputs_digest(m, headers):
+    """Every input of a verdict: the extension's files, the headers it
+    includes, the interface, the tool itself and the provers' versions."""
+    h = hashlib.sha256()
+    ext_dirs = {os.path.dirname(s) for s in m.sources}
+    files = sorted(set(m.sources + [os.path.join(d, n) for d in ext_dirs for n in os.listdir(d) if n.endswith(".h")]
+                       + [os.path.join(ROOT, x) for x in headers]
+                       + [os.path.join(ROOT, "extensions/admit", n) for n in os.listdir(os.path.join(ROOT, "extensions/admit"))
+                          if n.endswith((".py", ".ml"))] + [os.path.join(ROOT, "proofs/wp.mk")]))
+    for f in files:
+        h.update(f.encode() + b"\0" + open(f, "rb").read())
+    h.update(m.canonical() + package.interface_digest(ROOT))
+    h.update((run(["frama-c", "-version"]).stdout + run(["why3", "config", "list-provers"]).stdout).encode())
+    return h.hexdigest()
+
+
+def verdict(m, headers, incs, allow, unit, work, args):
+    """The gate's and WP's verdict: from the cache when nothing it depends
+    on changed (a refusal is never cached), else by running both."""
+    path = os.path.join(args.cache, "verdicts", inputs_digest(m, headers) + ".json")
+    if not args.recheck and os.path.isfile(path):
+        v = json.load(open(path))
+        return v["gate"], v["per_fn"], v["seconds"]
+    g = gate(m, incs, headers, allow, work)
+    harness, wrappers, anchor = write_harness(m, unit, g, incs, work)
+    per_fn, seconds = prove(m, harness, wrappers, anchor, incs, work, args.cache)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump({"gate": g, "per_fn": per_fn, "seconds": seconds}, f)
+    return g, per_fn, seconds
+
+
 def admit(args):
     m = manifest.read(os.path.abspath(args.extension))
     allow, headers = check_manifest(m)
@@ -268,9 +315,7 @@ def admit(args):
     work = os.path.join(ROOT, "build/admit", m.name)
     os.makedirs(work, exist_ok=True)
     unit = write_unit(m, work)
-    g = gate(m, incs, headers, allow, work)
-    harness, wrappers, anchor = write_harness(m, unit, g, incs, work)
-    per_fn, seconds = prove(m, harness, wrappers, anchor, incs, work)
+    g, per_fn, seconds = verdict(m, headers, incs, allow, unit, work, args)
     obj, worst = compile_object(m, unit, g, allow, incs, work)
     try:
         key = package.read_key(args.key)
@@ -290,6 +335,10 @@ def main():
     ap.add_argument("extension")
     ap.add_argument("--key", default=os.path.join(ROOT, "build/key/admission.key"))
     ap.add_argument("--out")
+    ap.add_argument("--cache", default=os.path.join(ROOT, "build/admit-cache"),
+                    help="WP's proof cache, and the verdicts of unchanged extensions")
+    ap.add_argument("--recheck", action="store_true",
+                    help="run the gate and WP even if an identical extension was admitted before")
     args = ap.parse_args()
     try:
         admit(args)

@@ -76,16 +76,18 @@ let under dir path =
       && (path.[n] = '/' || (n > 0 && dir.[n - 1] = '/')))
 
 (* The extension's .c files, in command-line order, with the spelling
-   given there: rejects and GATE-FUNC lines name files that way. *)
-let given_files : (string * string) list =
-  let args = Array.to_list Sys.argv in
-  let is_source a =
-    String.length a > 2 && a.[0] <> '-'
-    && (Filename.check_suffix a ".c" || Filename.check_suffix a ".i") in
-  let from_argv = List.filter is_source args in
-  List.map (fun a -> (norm a, a)) from_argv
+   given there: rejects and GATE-FUNC lines name files that way. Read
+   once the command line has been (the script loads before it is). *)
+let given_files : (string * string) list Lazy.t = lazy (
+  let spelled = List.filter (fun a -> a <> "" && a.[0] <> '-') (Array.to_list Sys.argv) in
+  List.map (fun (f : Filepath.Normalized.t) ->
+      let n = (f :> string) in
+      match List.find_opt (fun a -> norm a = n) spelled with
+      | Some a -> (n, a)
+      | None -> (n, Filepath.Normalized.to_pretty_string f))
+    (Kernel.Files.get ()))
 
-let in_given path = List.mem_assoc path given_files
+let in_given path = List.mem_assoc path (Lazy.force given_files)
 
 let is_interface_path path = List.exists (fun d -> under d path) include_prefixes
 
@@ -98,8 +100,15 @@ let is_own_loc loc =
   let p = path_of_loc loc in
   p <> "" && not (is_interface_path p)
 
+(* The extension's own sources: its .c files and its exports header.
+   Type and prototype declarations are read there only (a system header
+   such as stdarg.h may declare what the extension never uses); uses are
+   checked wherever the type comes from. *)
+let is_ext_source loc =
+  let p = path_of_loc loc in in_given p || is_exports_path p
+
 let display_path path =
-  match List.assoc_opt path given_files with
+  match List.assoc_opt path (Lazy.force given_files) with
   | Some a -> a
   | None ->
     (match exports_header with
@@ -112,7 +121,7 @@ let file_rank path =
   let rec idx i = function
     | [] -> None
     | (n, _) :: rest -> if n = path then Some i else idx (i + 1) rest in
-  match idx 0 given_files with Some i -> (i, "") | None -> (max_int, path)
+  match idx 0 (Lazy.force given_files) with Some i -> (i, "") | None -> (max_int, path)
 
 (* ---------------------------------------------------------------- *)
 (* Rejects: collected, deduplicated, printed in source order. *)
@@ -160,7 +169,6 @@ let rec pp_type t =
 let unroll = Cil.unrollType
 let type_quals t = Cil.typeAttrs t   (* typeAttrs unrolls typedefs *)
 
-let is_integral t = match unroll t with TInt _ | TEnum _ -> true | _ -> false
 let is_bool t = match unroll t with TInt (IBool, _) -> true | _ -> false
 let is_pointer t = match unroll t with TPtr _ -> true | _ -> false
 let is_fun_ptr t =
@@ -205,7 +213,11 @@ type finding = Union of compinfo | Volatile | FunPtr | VaList
    defined. *)
 let type_findings t =
   let found = ref [] in
-  let add f = if not (List.mem f !found) then found := f :: !found in
+  (* Compared by kind and struct key: compinfos are cyclic values. *)
+  let key = function
+    | Union c -> c.ckey | Volatile -> -1 | FunPtr -> -2 | VaList -> -3 in
+  let add f =
+    if not (List.exists (fun g -> key g = key f) !found) then found := f :: !found in
   let seen = Hashtbl.create 7 in
   let rec go ~direct t =
     (match t with
@@ -317,6 +329,7 @@ class gate_visitor = object (self)
   val mutable fname = ""                   (* function being walked *)
   val mutable here = Cil_datatype.Location.unknown
   val mutable blessed : exp list = []      (* handler/guard arguments *)
+  val mutable compared : exp list = []     (* Cil's casts for a comparison *)
   val mutable order = 0                    (* preorder index of statements *)
   val stmt_order : (int, int) Hashtbl.t = Hashtbl.create 17
   val mutable gotos : (stmt * stmt * location) list = []
@@ -362,11 +375,11 @@ class gate_visitor = object (self)
       else begin
         if is_variadic_type f.vtype then
           rejectf loc "calls variadic function %s" f.vname;
-        if is_own_fun f then ()
-        else if Hashtbl.mem allowed f.vname then begin
+        if not (is_own_fun f) then begin
           (* A handler or guard passed by name where the interface takes
              a function pointer: the one allowed use of a function's
-             address. *)
+             address. (Also when the call itself is refused, which says
+             enough.) *)
           let formals = fun_formals f.vtype in
           List.iteri (fun i a ->
               match List.nth_opt formals i with
@@ -376,9 +389,10 @@ class gate_visitor = object (self)
                    blessed <- Cil.stripCasts a :: blessed
                  | _ -> ())
               | _ -> ())
-            args
-        end else
-          rejectf loc "calls %s, which no imported interface declares" f.vname
+            args;
+          if not (Hashtbl.mem allowed f.vname) then
+            rejectf loc "calls %s, which no imported interface declares" f.vname
+        end
       end
     | _ ->
       ignore args;
@@ -420,6 +434,17 @@ class gate_visitor = object (self)
     | CastE (t, inner) when is_pointer t && is_null_constant inner ->
       check_type loc "a cast" t;
       Cil.SkipChildren                  (* NULL, however spelled *)
+    | CastE (t, inner) when List.memq e compared ->
+      (* Cil compares pointers to differently qualified types as void *:
+         no memory is reached through them. *)
+      ignore inner; check_type loc "a cast" t;
+      Cil.DoChildren
+    | BinOp ((Eq | Ne | Lt | Gt | Le | Ge), a, b, _) ->
+      List.iter (fun x -> match x.enode with
+          | CastE (t, inner) when Cil.isVoidPtrType t && is_pointer (Cil.typeOf inner) ->
+            compared <- x :: compared
+          | _ -> ()) [a; b];
+      Cil.DoChildren
     | CastE (t, inner) ->
       check_type loc "a cast" t;
       let src = Cil.typeOf inner in
@@ -504,7 +529,7 @@ let walk_globals () =
         vis#set_here loc;
         ignore (Visitor.visitFramacGlobal (vis :> Visitor.frama_c_visitor) g)
       | GAsm (_, loc) when is_own_loc loc -> reject loc "uses inline assembly"
-      | GCompTag (c, loc) when is_own_loc loc ->
+      | GCompTag (c, loc) when is_ext_source loc ->
         if not c.cstruct then
           reject loc (union_words "declares" c);
         (match c.cfields with
@@ -515,13 +540,13 @@ let walk_globals () =
                  ~fun_ptr_words:(fun_ptr_var_words "field" (c.cname ^ "." ^ f.fname)))
              fs
          | None -> ())
-      | GCompTagDecl (c, loc) when is_own_loc loc && not c.cstruct ->
+      | GCompTagDecl (c, loc) when is_ext_source loc && not c.cstruct ->
         reject loc (union_words "declares" c)
-      | GType (ti, loc) when is_own_loc loc ->
+      | GType (ti, loc) when is_ext_source loc ->
         check_type loc ("type " ^ ti.tname) ti.ttype
-      | GFunDecl (_, v, loc) when is_own_loc loc && not (is_missing_proto v) ->
+      | GFunDecl (_, v, loc) when is_ext_source loc && not (is_missing_proto v) ->
         check_fun_type loc v
-      | GVarDecl (v, loc) when is_own_loc loc && not v.vghost ->
+      | GVarDecl (v, loc) when is_ext_source loc && not v.vghost ->
         check_type loc ("variable " ^ v.vname) v.vtype
       | _ -> ())
     (ast ()).globals
@@ -662,17 +687,19 @@ let check_exports () =
           Hashtbl.replace exported v.vname v
         | _ -> ()) (ast ()).globals;
     let outside loc = loc_known loc && path_of_loc loc <> hdr in
+    (* Where each exported function's contract has clauses from outside
+       the header; one reject per function, at the first of them. *)
+    let found = Hashtbl.create 7 in
+    let note name loc =
+      if Hashtbl.mem exported name && outside loc then
+        Hashtbl.replace found name
+          (loc :: (try Hashtbl.find found name with Not_found -> [])) in
     (* Contracts as written, on the definition or on another prototype. *)
     let cabs_name ((n, _, _, _) : Cabs.name) = n in
     let rec definition = function
-      | Cabs.FUNDEF (Some (_, sloc), (_, nm), _, _, _)
-        when Hashtbl.mem exported (cabs_name nm) && outside sloc ->
-        reject sloc (exports_words (cabs_name nm))
+      | Cabs.FUNDEF (Some (_, sloc), (_, nm), _, _, _) -> note (cabs_name nm) sloc
       | Cabs.DECDEF (Some (_, sloc), (_, names), _) ->
-        List.iter (fun (nm, _) ->
-            if Hashtbl.mem exported (cabs_name nm) && outside sloc then
-              reject sloc (exports_words (cabs_name nm)))
-          names
+        List.iter (fun (nm, _) -> note (cabs_name nm) sloc) names
       | Cabs.LINKAGE (_, _, defs) -> List.iter definition defs
       | _ -> () in
     List.iter (fun ((_, defs) : Cabs.file) ->
@@ -703,9 +730,14 @@ let check_exports () =
           spec.spec_behavior;
         (match spec.spec_terminates with Some ip -> add (pred ip) | None -> ());
         (match spec.spec_variant with Some (t, _) -> add t.term_loc | None -> ());
-        List.iter (fun l -> if outside l then reject l (exports_words name))
-          (List.rev !locs))
-      exported
+        List.iter (note name) !locs)
+      exported;
+    Hashtbl.iter (fun name locs ->
+        let rank l = (file_rank (path_of_loc l), line_of_loc l) in
+        let first = List.fold_left (fun a l -> if rank l < rank a then l else a)
+            (List.hd locs) locs in
+        reject first (exports_words name))
+      found
 
 (* ---------------------------------------------------------------- *)
 (* Output *)

@@ -5,8 +5,18 @@
 
 static const uint8_t magic[8] = { 'S', 'P', 'N', 'L', 'E', 'X', 'T', '1' };
 
+/*@ requires \valid_read(a + (0 .. n - 1)) && \valid_read(b + (0 .. n - 1));
+    terminates \true;
+    assigns \nothing;
+    ensures \result == 1 <==> (\forall integer i; 0 <= i < n ==> a[i] == b[i]);
+    ensures \result == 0 || \result == 1;
+*/
 static int same(const uint8_t *a, const uint8_t *b, uint32_t n)
 {
+    /*@ loop invariant 0 <= i <= n && \forall integer k; 0 <= k < i ==> a[k] == b[k];
+        loop assigns i;
+        loop variant n - i;
+    */
     for (uint32_t i = 0; i < n; i++)
         if (a[i] != b[i])
             return 0;

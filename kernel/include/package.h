@@ -38,6 +38,7 @@ struct package {
     ensures PACKAGE_OK <= \result < PACKAGE_ERR_COUNT;
     ensures len < PACKAGE_HEADER + PACKAGE_MAC <==> \result == PACKAGE_ERR_SHORT;
     ensures \result == PACKAGE_OK ==>
+      (\forall integer i; 0 <= i < 32 ==> bytes[24 + i] == digest[i]) &&
       p->manifest == bytes + PACKAGE_HEADER &&
       p->object == p->manifest + p->manifest_len &&
       p->summary == p->object + p->object_len &&

@@ -57,6 +57,7 @@ void bench_run(void)
     bench_row("indirect_call", bench_indirect_call(overhead), "instructions", 0);
     bench_events(overhead);
     bench_domains();
+    bench_ext(overhead);
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }

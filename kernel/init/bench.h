@@ -11,5 +11,6 @@ void bench_row(const char *name, uint64_t value, const char *unit, const char *b
 uint64_t bench_per_round(uint64_t total, uint64_t overhead);
 void bench_events(uint64_t overhead);
 void bench_domains(void);
+void bench_ext(uint64_t overhead);
 
 #endif

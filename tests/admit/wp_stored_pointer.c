@@ -1,7 +1,7 @@
 //! name stored_pointer
 //! imports print shell
 //! handler Shell.Command on_line
-/* expect: rejected: does not meet the Shell.Command handler contract */
+/* expect: on_line does not meet the Shell.Command handler contract */
 /* Keeps the line it was given, to read it in a later call: the line is
  * gone by then. The handler contract lets it write only its globals, and
  * this handler's own contract cannot promise that the old line is valid. */

@@ -1,7 +1,7 @@
 //! name unchecked
 //! imports print shell
 //! handler Shell.Command on_line
-/* expect: rejected: index may be out of bounds */
+/* expect: may be out of bounds (rte mem_access) */
 /* Reads the line's tenth byte without checking the line is that long. */
 #include "spinel/print.h"
 #include "spinel/shell.h"
