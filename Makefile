@@ -144,6 +144,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 	$(PYTHON) tests/fuzz/seeds.py $@.seeds
 
 $(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
+$(BUILD)/fuzz/fuzz_package: $(EXT_PACKAGES)
 
 fuzz: $(FUZZERS)
 

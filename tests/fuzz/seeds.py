@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Seed corpora. fuzz_elf: the kernel's own gcc-built objects (when make
+"""Seed corpora. fuzz_package: the sample packages (make exts); fuzz_elf: the kernel's own gcc-built objects (when make
 has built them); fuzz_domain: the linker test objects (gcc and clang). The others: a well-formed multiboot2 block (selector
 byte 0) and well-formed PVH pieces (selectors 1 and 2), as QEMU and GRUB
 lay them out."""
@@ -44,6 +44,13 @@ def main(out):
     if os.path.basename(out).startswith("fuzz_domain"):
         for obj in sorted(glob.glob("build/domain-objs/*/*.o")):
             shutil.copy(obj, os.path.join(out, obj.split("/")[-2] + "_" + os.path.basename(obj)))
+        return
+    if os.path.basename(out).startswith("fuzz_package"):
+        for pkg in sorted(glob.glob("build/ext/*.ext")):
+            with open(pkg, "rb") as f:
+                data = f.read()
+            with open(os.path.join(out, os.path.basename(pkg)), "wb") as f:
+                f.write(bytes([data[0] | 1]) + data[1:])  # odd first byte: re-certified by the harness
         return
     for name, data in (("mb2", b"\0" + mb2()), ("pvh_start", b"\1" + pvh_start()),
                        ("pvh_memmap", b"\2" + pvh_memmap())):
