@@ -30,44 +30,28 @@ static uint32_t wrap(uint64_t sum) { return (uint32_t)(sum % 4294967296u); }
 
 /* The functions of FIPS 180-4 4.1.2. */
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256BigSigma0(x); */
+    assigns \nothing; */
 static uint32_t big_sigma0(uint32_t x) { return ROTR(x, 2) ^ ROTR(x, 13) ^ ROTR(x, 22); }
 
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256BigSigma1(x); */
+    assigns \nothing; */
 static uint32_t big_sigma1(uint32_t x) { return ROTR(x, 6) ^ ROTR(x, 11) ^ ROTR(x, 25); }
 
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256SmallSigma0(x); */
+    assigns \nothing; */
 static uint32_t small_sigma0(uint32_t x) { return ROTR(x, 7) ^ ROTR(x, 18) ^ (x >> 3); }
 
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256SmallSigma1(x); */
+    assigns \nothing; */
 static uint32_t small_sigma1(uint32_t x) { return ROTR(x, 17) ^ ROTR(x, 19) ^ (x >> 10); }
 
-/* Ch(e, f, g): f where e has a one, g where it has a zero (0xffffffff - e
- * is ~e). */
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256Ch(v); */
-static uint32_t ch(struct sha256_vars v) { return (v.e & v.f) ^ ((0xffffffffu - v.e) & v.g); }
+    assigns \nothing; */
+static uint32_t ch(uint32_t x, uint32_t y, uint32_t z) { return (x & y) ^ (~x & z); }
 
-/* Maj(a, b, c): the majority of each bit. */
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256Maj(v); */
-static uint32_t maj(struct sha256_vars v) { return (v.a & v.b) ^ (v.a & v.c) ^ (v.b & v.c); }
-
-/*@ requires t < 64;
-    terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256K(t);
-*/
-static uint32_t round_constant(uint32_t t) { return k[t]; }
+    assigns \nothing; */
+static uint32_t maj(uint32_t x, uint32_t y, uint32_t z) { return (x & y) ^ (x & z) ^ (y & z); }
 
 /*@ requires \valid_read(p + (0 .. 3));
     terminates \true;
@@ -97,47 +81,52 @@ static void store_be32(uint8_t *p, uint32_t x)
     requires \separated(w + (0 .. 63), block + (0 .. 63));
     terminates \true;
     assigns w[0 .. 63];
-    ensures \forall integer t; 0 <= t < 64 ==> w[t] == Sha256W(block, t);
 */
 static void schedule(uint32_t w[64], const uint8_t block[64])
 {
     /*@ loop invariant 0 <= t <= 16;
-        loop invariant \forall integer j; 0 <= j < t ==> w[j] == Sha256W(block, j);
         loop assigns t, w[0 .. 15];
         loop variant 16 - t; */
     for (uint32_t t = 0; t < 16; t++)
         w[t] = load_be32(block + 4 * t);
     /*@ loop invariant 16 <= t <= 64;
-        loop invariant \forall integer j; 0 <= j < t ==> w[j] == Sha256W(block, j);
         loop assigns t, w[16 .. 63];
         loop variant 64 - t; */
     for (uint32_t t = 16; t < 64; t++)
         w[t] = wrap((uint64_t)small_sigma1(w[t - 2]) + w[t - 7] + small_sigma0(w[t - 15]) + w[t - 16]);
 }
 
+/* The working variables a .. h of FIPS 180-4 6.2.2. */
+struct vars {
+    uint32_t a, b, c, d, e, f, g, h;
+};
+
 /* One round (6.2.2 step 3), kw being K[t] + W[t] modulo 2^32. */
 /*@ terminates \true;
-    assigns \nothing;
-    ensures \result == Sha256Step(v, kw); */
-static struct sha256_vars step(struct sha256_vars v, uint32_t kw)
+    assigns \nothing; */
+static struct vars step(struct vars v, uint32_t kw)
 {
-    uint32_t t1 = wrap((uint64_t)v.h + big_sigma1(v.e) + ch(v) + kw);
-    uint32_t t2 = wrap((uint64_t)big_sigma0(v.a) + maj(v));
-    struct sha256_vars n = { wrap((uint64_t)t1 + t2), v.a, v.b, v.c, wrap((uint64_t)v.d + t1), v.e, v.f, v.g };
+    uint32_t t1 = wrap((uint64_t)v.h + big_sigma1(v.e) + ch(v.e, v.f, v.g) + kw);
+    uint32_t t2 = wrap((uint64_t)big_sigma0(v.a) + maj(v.a, v.b, v.c));
+    struct vars n = { wrap((uint64_t)t1 + t2), v.a, v.b, v.c, wrap((uint64_t)v.d + t1), v.e, v.f, v.g };
     return n;
 }
 
-/* 6.2.2 step 4: h[i] += the working variables, modulo 2^32. */
-/*@ requires \valid(h + (0 .. 7));
+/* The 64 rounds of one block from h, h[0 .. 7] then adding the result
+ * (6.2.2 steps 2 to 4). */
+/*@ requires \valid(h + (0 .. 7)) && \valid_read(w + (0 .. 63));
+    requires \separated(h + (0 .. 7), w + (0 .. 63));
     terminates \true;
     assigns h[0 .. 7];
-    ensures h[0] == (\old(h[0]) + v.a) % 4294967296 && h[1] == (\old(h[1]) + v.b) % 4294967296;
-    ensures h[2] == (\old(h[2]) + v.c) % 4294967296 && h[3] == (\old(h[3]) + v.d) % 4294967296;
-    ensures h[4] == (\old(h[4]) + v.e) % 4294967296 && h[5] == (\old(h[5]) + v.f) % 4294967296;
-    ensures h[6] == (\old(h[6]) + v.g) % 4294967296 && h[7] == (\old(h[7]) + v.h) % 4294967296;
 */
-static void add_vars(uint32_t h[8], struct sha256_vars v)
+static void rounds(uint32_t h[8], const uint32_t w[64])
 {
+    struct vars v = { h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7] };
+    /*@ loop invariant 0 <= t <= 64;
+        loop assigns t, v;
+        loop variant 64 - t; */
+    for (uint32_t t = 0; t < 64; t++)
+        v = step(v, wrap((uint64_t)k[t] + w[t]));
     h[0] = wrap((uint64_t)h[0] + v.a);
     h[1] = wrap((uint64_t)h[1] + v.b);
     h[2] = wrap((uint64_t)h[2] + v.c);
@@ -148,25 +137,17 @@ static void add_vars(uint32_t h[8], struct sha256_vars v)
     h[7] = wrap((uint64_t)h[7] + v.h);
 }
 
-/* Folds one 64-byte block into the hash value h (6.2.2). */
+/* Folds one 64-byte block into the hash value h. */
 /*@ requires \valid(h + (0 .. 7)) && \valid_read(block + (0 .. 63));
     requires \separated(h + (0 .. 7), block + (0 .. 63));
     terminates \true;
     assigns h[0 .. 7];
-    ensures Sha256Compressed{Pre,Post}(h, block);
 */
 static void compress(uint32_t h[8], const uint8_t block[64])
 {
     uint32_t w[64];
     schedule(w, block);
-    struct sha256_vars v = { h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7] };
-    /*@ loop invariant 0 <= t <= 64;
-        loop invariant v == Sha256Rounds(Sha256VarsOf(h), block, t);
-        loop assigns t, v;
-        loop variant 64 - t; */
-    for (uint32_t t = 0; t < 64; t++)
-        v = step(v, wrap((uint64_t)round_constant(t) + w[t]));
-    add_vars(h, v);
+    rounds(h, w);
 }
 
 void sha256_init(struct sha256 *s)

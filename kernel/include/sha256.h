@@ -14,12 +14,6 @@ struct sha256 {
     uint64_t total;
 };
 
-/* The working variables a .. h of FIPS 180-4 6.2.2, between two rounds of
- * the compression function (modelled in spec/sha256.acsl). */
-struct sha256_vars {
-    uint32_t a, b, c, d, e, f, g, h;
-};
-
 #include "sha256.acsl"
 
 /*@ requires \valid(s);
