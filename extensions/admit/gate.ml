@@ -17,7 +17,44 @@
      GATE-REJECT <file>:<line>: rejected: <words>
      GATE-FUNC <name> <file>:<line>
      GATE-GLOBAL <name>
-     GATE-CALL <caller> <callee> *)
+     GATE-CALL <caller> <callee>
+
+   What is refused, and where in the AST it shows:
+     inline asm              Asm instructions; GAsm globals
+     integer -> pointer      CastE to a pointer from an integer or enum, unless
+                             the operand is the constant 0 (NULL)
+     pointer -> integer      CastE from a pointer to an integer (_Bool allowed)
+     pointer -> pointer      CastE between pointers whose pointees differ once
+                             their own qualifiers are set aside, void * included
+                             (Cil inserts these casts for implicit conversions),
+                             or that drop const; not Cil's void * casts of the
+                             two sides of a pointer comparison
+     unions                  union types declared (GCompTag), or found in the
+                             type of a variable, field, cast, sizeof or result
+     variadic functions      TFun with "..." declared, defined or called;
+                             va_list anywhere in a type
+     recursion               cycles (Tarjan's SCCs) of the direct-call graph
+                             over the extension's own functions
+     VLA and alloca          Frama-C's __fc_vla_alloc initialisers; calls to
+                             __builtin_alloca
+     function pointers       variables, parameters, results and struct fields
+                             of function-pointer type; calls not to a named
+                             function; AddrOf a function anywhere but as the
+                             argument of an interface call whose formal is a
+                             function pointer
+     unknown callees         calls to functions neither defined here nor listed
+                             in SPINEL_GATE_ALLOW (builtins included)
+     foreign declarations    prototypes and externs written outside the interface
+                             headers for what the extension does not define
+     foreign globals         writes (Set, call results) and any other use of a
+                             global the extension does not define (ghosts aside)
+     volatile                the qualifier anywhere in those same types
+     exported contracts      contract clauses of an exported function written
+                             outside its exports header
+     backward goto           a goto whose target comes first in statement order
+   "The extension" is every definition outside the interface headers (its .c
+   files, and any header of its own); the interface headers are trusted and
+   not read. *)
 
 open Cil_types
 
@@ -636,7 +673,7 @@ let check_recursion () =
       let first = List.find (fun n -> List.mem n scc) nodes in
       let self_loop = List.mem first (succ first) in
       if List.length scc > 1 || self_loop then begin
-        if self_loop && List.length scc = 1 then
+        if self_loop then
           (match site first first with
            | Some l -> rejectf l "recursion: %s calls itself" first
            | None -> ())
@@ -658,8 +695,7 @@ let check_recursion () =
           let rec path v acc =
             let p = Hashtbl.find parent v in
             if p = first then first :: v :: acc else path p (v :: acc) in
-          let cycle = if Hashtbl.find parent first = first then [first; first]
-            else path first [] in
+          let cycle = path first [] in
           let second = List.nth cycle 1 in
           match site first second with
           | Some l -> rejectf l "recursion: %s" (String.concat " -> " cycle)

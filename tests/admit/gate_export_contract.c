@@ -33,7 +33,7 @@ static uint64_t on_max(void *closure, const char *line)
     (void)closure;
     if (!shell_word_is(line, "max"))
         return 0;
-    biggest = max_u64(biggest, 7);
+    biggest = max_u64(7, biggest);
     print_u64(biggest);
     print_str("\n");
     return 1;

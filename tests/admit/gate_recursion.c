@@ -1,39 +1,40 @@
 //! name gate_recursion
 //! imports print shell
-//! handler Shell.Command on_digits
-/* expect: recursion: digits calls itself */
-/* gate_recursion: "digits" prints how many decimal digits the line count
- * has, computed recursively. Even with a proved decreases clause the
- * stack depth has no static bound. */
+//! handler Shell.Command on_stars
+/* expect: recursion: print_stars calls itself */
+/* gate_recursion: "stars" prints a bar of up to seven stars, one per line
+ * seen (modulo 8), drawn recursively. Even with a proved decreases
+ * clause, recursion gives the stack no static bound. */
 #include "spinel/print.h"
 #include "spinel/shell.h"
 
 static uint64_t lines;
 
-/*@ terminates \true;
-    decreases v;
-    assigns \nothing;
-    ensures 1 <= \result <= 20;
+/*@ requires n < 8;
+    terminates \true;
+    decreases n;
+    assigns SpinelConsole;
 */
-static uint32_t digits(uint64_t v)
+static void print_stars(uint32_t n)
 {
-    if (v < 10)
-        return 1;
-    return 1 + digits(v / 10);
+    if (n == 0)
+        return;
+    print_str("*");
+    print_stars(n - 1);
 }
 
 /*@ requires ShellLine(line);
     terminates \true;
     assigns lines, SpinelConsole;
 */
-static uint64_t on_digits(void *closure, const char *line)
+static uint64_t on_stars(void *closure, const char *line)
 {
     (void)closure;
     if (lines < UINT64_MAX)
         lines++;
-    if (!shell_word_is(line, "digits"))
+    if (!shell_word_is(line, "stars"))
         return 0;
-    print_u64(digits(lines));
+    print_stars((uint32_t)(lines % 8));
     print_str("\n");
     return 1;
 }
@@ -44,5 +45,5 @@ static uint64_t on_digits(void *closure, const char *line)
 int ext_init(void)
 {
     lines = 0;
-    return shell_install(on_digits, 0);
+    return shell_install(on_stars, 0);
 }
