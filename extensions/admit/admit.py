@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -116,7 +117,11 @@ def gate(m, incs, headers, allow, work):
     env = dict(os.environ, SPINEL_GATE_ALLOW=",".join(allow), SPINEL_GATE_INCLUDE=",".join(prefixes))
     if m.exports:
         env["SPINEL_GATE_EXPORTS_HEADER"] = os.path.relpath(m.exports, ROOT)
-    r = run(["frama-c", *parse_flags(incs), "-load-script", GATE, *[os.path.relpath(s, ROOT) for s in m.sources]],
+    # Frama-C compiles a script next to itself and deletes what it built:
+    # a private copy keeps parallel admissions apart.
+    script = os.path.join(work, "gate.ml")
+    shutil.copyfile(GATE, script)
+    r = run(["frama-c", *parse_flags(incs), "-load-script", script, *[os.path.relpath(s, ROOT) for s in m.sources]],
             env=env)
     with open(os.path.join(work, "gate.log"), "w") as f:
         f.write(r.stdout + r.stderr)

@@ -16,7 +16,8 @@
    Output on stdout, nothing else (Frama-C's own messages go to stderr):
      GATE-REJECT <file>:<line>: rejected: <words>
      GATE-FUNC <name> <file>:<line>
-     GATE-GLOBAL <name>
+     GATE-GLOBAL <name>[..]...   one [..] per array dimension: an ACSL
+                                 location for the whole object
      GATE-CALL <caller> <callee>
 
    What is refused, and where in the AST it shows:
@@ -806,8 +807,10 @@ let print_results () =
         let const = match t with
           | TArray _ -> is_const_attrs (type_quals (Cil.typeOf_array_elem t))
           | _ -> is_const_attrs (type_quals t) in
+        (* An array is assignable only element-wise in ACSL: a[..][..]. *)
+        let rec dims t = match unroll t with TArray (e, _, _) -> "[..]" ^ dims e | _ -> "" in
         if not const then
-          Buffer.add_string out (Printf.sprintf "GATE-GLOBAL %s\n" v.vname)
+          Buffer.add_string out (Printf.sprintf "GATE-GLOBAL %s%s\n" v.vname (dims v.vtype))
       | _ -> ()) (ast ()).globals;
   let seen = Hashtbl.create 17 in
   List.iter (fun (a, b, _) ->
