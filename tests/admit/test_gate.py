@@ -84,9 +84,9 @@ def check(path, allow, script):
             if not ln.startswith(f"GATE-REJECT {rel}:") and not (exports and ln.startswith(f"GATE-REJECT {exports}:")):
                 why.append(f"reject not located in the file: {ln}")
     if why:
-        print(f"FAIL {name} ({seconds:.2f} s): " + "; ".join(why))
+        print(f"FAIL gate {name} ({seconds:.2f} s): " + "; ".join(why))
         return False
-    print(f"ok {name} ({seconds:.2f} s)" + (f": {rejects[0].split(': rejected: ')[1]}" if rejects else ""))
+    print(f"PASS gate {name} ({seconds:.2f} s)" + (f": {rejects[0].split(': rejected: ')[1]}" if rejects else ""))
     return True
 
 
