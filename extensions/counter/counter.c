@@ -1,5 +1,5 @@
-/* counter: counts the lines typed at the shell and answers "counter"
- * with the count so far. */
+/* counter: counts the lines typed at the shell, answers "counter" with
+ * the count so far, and says how many it saw when it is unloaded. */
 #include "spinel/print.h"
 #include "spinel/shell.h"
 
@@ -30,4 +30,15 @@ int ext_init(void)
 {
     lines = 0;
     return shell_install(on_command, 0);
+}
+
+/* Says goodbye with the count: the kernel runs it at unload. */
+/*@ terminates \true;
+    assigns SpinelConsole;
+*/
+void ext_fini(void)
+{
+    print_str("counter: unloaded after ");
+    print_u64(lines);
+    print_str(" lines\n");
 }
