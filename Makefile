@@ -65,10 +65,10 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 	@$(PYTHON) ci/check_image.py $@
 
 # --- sample extensions: admitted (proved, compiled, certified) -------------
-# In load order: sum imports checksum.
-EXT_SAMPLES := counter hello checksum sum
+# In load order: tracer first, to see the others load; sum imports checksum.
+EXT_SAMPLES := tracer counter hello checksum sum
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES))
-$(BUILD)/ext/%.ext: extensions/%/*.c extensions/%/%.manifest $$(wildcard extensions/%/*.h) \
+$(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_KEY) proofs/wp.mk
 	$(PYTHON) extensions/admit/admit.py --out $@ extensions/$*/$*.manifest
 $(BUILD)/ext/sum.ext: extensions/checksum/checksum.h
@@ -91,7 +91,7 @@ QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 LOAD_PORT := -chardev socket,id=load,path=$(BUILD)/load.sock,server=on,wait=off -serial chardev:load
 run: deps-run $(ISO)
 	@echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"
-	@echo "  try 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."
+	@echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."
 	@echo "Load another while it runs: extensions/spinel admit my.manifest, then"
 	@echo "  extensions/spinel load build/ext/NAME.ext  (in a second terminal)"
 	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true

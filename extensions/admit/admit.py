@@ -95,6 +95,8 @@ def check_manifest(m):
         if event not in interfaces.EVENTS:
             raise Refused([f"{where}: rejected: {fn} handles '{event}', which is not an event "
                            f"({', '.join(interfaces.EVENTS)})"])
+        if (event, fn) in m.guards and interfaces.EVENTS[event][2] is None:
+            raise Refused([f"{where}: rejected: {fn} is a guard on {event}, which takes no guards"])
         if interfaces.EVENTS[event][0] not in m.imports:
             raise Refused([f"{where}: rejected: {fn} handles {event} but the manifest does not import "
                            f"'{interfaces.EVENTS[event][0]}'"])

@@ -15,6 +15,7 @@ CONTRACT_SUFFIX = "_contract"
 # the header whose contracts are the handler and guard contracts.
 EVENTS = {
     "Shell.Command": ("shell", "shell_handler_contract", "shell_guard_contract"),
+    "Ext.Loaded": ("loads", "loads_handler_contract", None),
 }
 INIT = ("ext_init", "ext_init_contract")
 FINI = ("ext_fini", "ext_fini_contract")

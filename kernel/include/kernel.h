@@ -17,6 +17,7 @@ struct kernel {
     struct dispatcher events;
     uint32_t command_event;    /* Shell.Command: raised for each command line */
     uint64_t commands_seen;    /* counted by the kernel's own handler on it */
+    uint32_t loaded_event;     /* Ext.Loaded: raised with each extension's name once it runs */
     uint64_t entry_cycles;  /* TSC at the first entry instruction */
     uint64_t banner_cycles; /* TSC when the banner was printed */
     uint64_t prompt_cycles; /* TSC at the first shell prompt */

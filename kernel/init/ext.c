@@ -197,6 +197,7 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len)
         forget(e);
         return refuse(e->name, why);
     }
+    event_raise(dispatch_event(&kernel.events, kernel.loaded_event), e->name);
     return e;
 }
 

@@ -5,6 +5,7 @@
 #include "ext.h"
 #include "kernel.h"
 #include "kstring.h"
+#include "spinel/loads.h"
 #include "spinel/print.h"
 #include "spinel/shell.h"
 
@@ -31,21 +32,31 @@ static int spinel_err(int dispatch_err)
 
 /* An extension handler has the dispatcher's handler shape with a typed
  * argument: the same calling convention, so the kernel calls it directly. */
-int shell_install(shell_handler *h, shell_guard *g)
+static int install(uint32_t event, handler_fn h, guard_fn g)
 {
     const struct extension *e = ext_running();
     if (!e)
         return SPINEL_ERR_NOT_NOW;
-    return spinel_err(event_install(dispatch_event(&kernel.events, kernel.command_event), (handler_fn)h,
-                                    (guard_fn)g, 0, e->installer));
+    return spinel_err(event_install(dispatch_event(&kernel.events, event), h, g, 0, e->installer));
 }
 
-int shell_uninstall(shell_handler *h)
+static int uninstall(uint32_t event, handler_fn h)
 {
     if (!ext_running())
         return SPINEL_ERR_NOT_NOW;
-    return spinel_err(event_uninstall(dispatch_event(&kernel.events, kernel.command_event), (handler_fn)h, 0));
+    return spinel_err(event_uninstall(dispatch_event(&kernel.events, event), h, 0));
 }
+
+int shell_install(shell_handler *h, shell_guard *g)
+{
+    return install(kernel.command_event, (handler_fn)h, (guard_fn)g);
+}
+
+int shell_uninstall(shell_handler *h) { return uninstall(kernel.command_event, (handler_fn)h); }
+
+int loads_install(loads_handler *h) { return install(kernel.loaded_event, (handler_fn)h, 0); }
+
+int loads_uninstall(loads_handler *h) { return uninstall(kernel.loaded_event, (handler_fn)h); }
 
 int shell_word(const char *line, const char *word, uint32_t len)
 {

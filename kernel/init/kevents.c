@@ -1,5 +1,7 @@
 /* The kernel's own events and capabilities at boot: Shell.Command, raised
  * for every command line, with a counting handler installed by the kernel;
+ * Kernel.Probe, for the benchmarks; Ext.Loaded, raised when an extension
+ * has started;
  * the shell (application 0) holds references to the events. */
 #include "console.h"
 #include "kernel.h"
@@ -29,6 +31,15 @@ static const struct event_decl shell_command = {
     .authorise = anyone,
 };
 
+static const struct event_decl ext_loaded = {
+    .name = "Ext.Loaded",
+    .prototype = "uint64_t handler(void *closure, const char *name)",
+    .contract = "LoadsHandler",
+    .owner = MODULE_KERNEL,
+    .policy = POLICY_LAST,
+    .authorise = anyone,
+};
+
 static const struct event_decl kernel_probe = {
     .name = "Kernel.Probe",
     .prototype = "uint64_t handler(void *closure, void *args)",
@@ -43,7 +54,8 @@ void kevents_init(struct kernel *k)
     cap_space_init(&k->caps);
     dispatch_init(&k->events);
     if (dispatch_declare(&k->events, &shell_command, &k->command_event) != DISPATCH_OK ||
-        dispatch_declare(&k->events, &kernel_probe, &probe) != DISPATCH_OK)
+        dispatch_declare(&k->events, &kernel_probe, &probe) != DISPATCH_OK ||
+        dispatch_declare(&k->events, &ext_loaded, &k->loaded_event) != DISPATCH_OK)
         panic("events: cannot declare the kernel's events");
     int err = event_install(dispatch_event(&k->events, k->command_event), count_command, 0, &k->commands_seen, MODULE_KERNEL);
     if (err != DISPATCH_OK)

@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "extensions/admit"))
 import package  # noqa: E402
 
-SAMPLES = ["counter", "hello", "checksum", "sum"]
+SAMPLES = ["tracer", "counter", "hello", "checksum", "sum"]
 
 
 def pkg(name):
@@ -37,25 +37,28 @@ def boot(name, modules):
 def test_extensions_load_run_unload():
     g, halt = boot("exts", [(pkg(n), f"ext {n}") for n in SAMPLES])
     try:
-        g.expect(r"extensions: 4 loaded, 0 refused")
-        g.command("counter", r"counter: 1 lines")
+        g.expect(r"tracer: 1 raises of Shell.Command and Ext.Loaded")  # its own load
+        g.expect(r"extensions: 5 loaded, 0 refused")
+        g.command("tracer", r"tracer: 6 raises of Shell.Command and Ext.Loaded")  # 4 more loads, this line
+        g.command("counter", r"counter: 2 lines")
         g.command("hello there", r"hello from an extension \(greeting 1\)")
         g.command("hellothere", r"unknown command 'hellothere'")
         g.command("sum spinel", rf"sum: fletcher16 = {fletcher16('spinel')}\n")
-        g.command("ext list", r"4 extensions loaded")
+        g.command("ext list", r"5 extensions loaded")
         g.command("ext info sum", r"sum: proved (\d+)/\1 goals")
         g.command("ext unload checksum", r"ext checksum: not unloaded: sum imports it")
         g.command("ext unload sum", r"ext sum: unloaded")
         g.command("sum spinel", r"unknown command 'sum'")
         g.command("ext load sum", r"ext sum: loaded")
         g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
-        g.command("ext unload counter", r"counter: unloaded after 12 lines\next counter: unloaded")
+        g.command("ext unload counter", r"counter: unloaded after 13 lines\next counter: unloaded")
         g.command("counter", r"unknown command 'counter'")
         g.command("ext unload hello", r"ext hello: unloaded")
         m = g.command("ext cycle hello 1000", r"ext cycle: 1000 loads and unloads of hello; "
                                                r"free frames (\d+) before, (\d+) after")
         assert m[1] == m[2], f"frames leaked: {m[1]} before, {m[2]} after"
-        g.command("ext list", r"2 extensions loaded")
+        g.command("tracer", r"tracer: (\d+) raises")
+        g.command("ext list", r"3 extensions loaded")
         halt(g)
     finally:
         g.kill()
