@@ -96,8 +96,10 @@ static const char *resolve_imports(struct extension *e)
     for (uint32_t i = 0; i < e->nimports; i++) {
         struct kdomain *src = domains_find(e->imports[i]);
         struct domain_fault f;
-        if (!src || (!is_interface(e->imports[i]) && !ext_find(e->imports[i])))
+        if (!src || (!is_interface(e->imports[i]) && !ext_find(e->imports[i]))) {
+            kprintf("ext %s: imports %s, which is not loaded\n", e->name, e->imports[i]);
             return "it imports a domain that is neither an extension interface nor a loaded extension";
+        }
         if (domain_resolve(&src->d, &e->kd->d, &f) != DOMAIN_OK) {
             domains_print_fault(e->name, 0, 0, &f);
             return "an import cannot be bound";

@@ -131,7 +131,7 @@ def test_load_port_pushes_packages():
         g.expect(r"spinel> ")
         r = push(pkg("sum"), "sum.ext")
         assert r.returncode == 1 and "refused" in r.stdout, f"sum before checksum: {r.stdout} {r.stderr}"
-        g.expect(r"ext sum: refused: it imports a domain that is neither")
+        g.expect(r"ext sum: imports checksum, which is not loaded\next sum: refused: it imports a domain that is neither")
         r = push(pkg("checksum"), "checksum.ext")
         assert r.returncode == 0 and r.stdout.strip() == "loaded checksum", f"{r.stdout} {r.stderr}"
         r = push(pkg("sum"), "sum.ext")
