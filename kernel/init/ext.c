@@ -125,9 +125,31 @@ static void uninstall_all(const struct extension *e)
     }
 }
 
+/* Every live reference in e's table: stale from now on. */
+static void revoke_all(const struct extension *e)
+{
+    for (uint32_t j = 0; j < CAP_SLOTS; j++) {
+        const struct cap_slot *s = &kernel.caps.slot[e->app * CAP_SLOTS + j];
+        if (s->live)
+            cap_revoke(&kernel.caps, e->app, (cap_ref_t)s->gen * CAP_TOTAL + e->app * CAP_SLOTS + j);
+    }
+}
+
+struct extension *ext_of_code(uint64_t pc)
+{
+    for (uint32_t i = 0; i < EXT_MAX; i++) {
+        const struct extension *e = &exts[i];
+        uint64_t lo = e->used ? (uint64_t)e->kd->d.image : 0;
+        if (e->used && pc >= lo && pc < lo + e->kd->d.plan.rx_size)
+            return &exts[i];
+    }
+    return 0;
+}
+
 static void forget(struct extension *e)
 {
     uninstall_all(e);
+    revoke_all(e);
     domains_unload(e->kd);
     vmem_free(e->summary, e->summary_len);
     e->used = 0;
@@ -189,6 +211,7 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len)
     if (!e->kd)
         return refuse(e->name, "its object is not a domain (see above)");
     e->installer = EXT_INSTALLER_BASE + (uint32_t)(e - exts);
+    e->app = 1 + (uint32_t)(e - exts);
     e->summary = vmem_alloc(p.summary_len);
     e->summary_len = p.summary_len;
     if (e->summary)

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "domains.h"
 
-#define EXT_MAX 16
+#define EXT_MAX 15 /* one capability table each: applications 1 .. 15 */
 #define EXT_IMPORTS 8
 /* Bytes of stack an extension's own frames may use (admit.py refuses
  * more); the kernel stack has room for them above the kernel's own. */
@@ -22,6 +22,7 @@ struct extension {
     uint32_t nimports;
     struct kdomain *kd;
     uint32_t installer;
+    uint32_t app;     /* its table of references: 1 + its slot (0 is the shell's) */
     uint8_t *summary; /* the proof summary, copied (vmem) */
     uint32_t summary_len;
     uint8_t used;
@@ -36,6 +37,10 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len);
  * domain: 0, or -1 with the reason printed. */
 int ext_unload(const char *name);
 struct extension *ext_find(const char *name);
+/* The extension whose image holds code address pc, or null: how the
+ * interface knows who calls it (extensions cannot forge where they call
+ * from: the gate refuses assembly and function pointers). */
+struct extension *ext_of_code(uint64_t pc);
 struct extension *ext_at(uint32_t i);
 /* Receives one package from the load port and loads it (ext_port.c). */
 void ext_port_receive(void);

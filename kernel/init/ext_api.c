@@ -1,10 +1,11 @@
 /* The kernel's side of the extension interface (extensions/include/spinel/):
- * what the interface domains "print" and "shell" export. Trusted, like
+ * what the interface domains "print", "shell", "loads" and "refs" export. Trusted, like
  * every kernel function an extension's proof assumes the contract of. */
 #include "console.h"
 #include "ext.h"
 #include "kernel.h"
 #include "kstring.h"
+#include "spinel/refs.h"
 #include "spinel/loads.h"
 #include "spinel/print.h"
 #include "spinel/shell.h"
@@ -72,4 +73,49 @@ const char *shell_args(const char *line)
     while (i + 1 < SHELL_LINE_MAX && line[i] == ' ')
         i++;
     return line + i;
+}
+
+/* The extension that called the interface function this is used in. */
+#define CALLER() ext_of_code((uint64_t)__builtin_return_address(0))
+
+static struct event *event_named(const char *name, uint32_t len)
+{
+    for (uint32_t id = 0; id < kernel.events.nevents; id++) {
+        struct event *ev = &kernel.events.ev[id];
+        if (kstrnlen(ev->name, 64) == len && kmemcmp((const uint8_t *)ev->name, (const uint8_t *)name, len) == 0)
+            return ev;
+    }
+    return 0;
+}
+
+int refs_event(const char *name, uint32_t len, spinel_ref *ref)
+{
+    const struct extension *e = CALLER();
+    struct event *ev = event_named(name, len);
+    cap_ref_t r;
+    if (!e)
+        return SPINEL_ERR_BAD_REF;
+    if (!ev)
+        return SPINEL_ERR_NO_SUCH;
+    if (cap_externalize(&kernel.caps, e->app, &ev->obj, CAP_RIGHT_READ | CAP_RIGHT_CALL, &r) != CAP_OK)
+        return SPINEL_ERR_FULL;
+    *ref = r;
+    return SPINEL_OK;
+}
+
+int refs_raises(spinel_ref ref, uint64_t *raises)
+{
+    const struct extension *e = CALLER();
+    struct kobject *obj;
+    if (!e || cap_internalize(&kernel.caps, e->app, ref, CAP_EVENT, CAP_RIGHT_READ, &obj) != CAP_OK)
+        return SPINEL_ERR_BAD_REF;
+    /* obj is the event's first member: the event itself. */
+    *raises = ((const struct event *)obj)->raises;
+    return SPINEL_OK;
+}
+
+int refs_drop(spinel_ref ref)
+{
+    const struct extension *e = CALLER();
+    return e && cap_revoke(&kernel.caps, e->app, ref) == CAP_OK ? SPINEL_OK : SPINEL_ERR_BAD_REF;
 }

@@ -39,8 +39,11 @@ def test_extensions_load_run_unload():
     try:
         g.expect(r"tracer: 1 raises of Shell.Command and Ext.Loaded")  # its own load
         g.expect(r"extensions: 5 loaded, 0 refused")
-        g.command("tracer", r"tracer: 6 raises of Shell.Command and Ext.Loaded")  # 4 more loads, this line
-        g.command("counter", r"counter: 2 lines")
+        # 4 more loads and this line; the kernel's counts read through its references
+        g.command("tracer", r"tracer: 6 raises of Shell.Command and Ext.Loaded; the kernel counts 1 and 5; "
+                            r"a forged reference: refused")
+        g.command("caps 1", r"application 1: 2 live references")
+        g.command("counter", r"counter: 3 lines")
         g.command("hello there", r"hello from an extension \(greeting 1\)")
         g.command("hellothere", r"unknown command 'hellothere'")
         g.command("sum spinel", rf"sum: fletcher16 = {fletcher16('spinel')}\n")
@@ -51,14 +54,16 @@ def test_extensions_load_run_unload():
         g.command("sum spinel", r"unknown command 'sum'")
         g.command("ext load sum", r"ext sum: loaded")
         g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
-        g.command("ext unload counter", r"counter: unloaded after 13 lines\next counter: unloaded")
+        g.command("ext unload counter", r"counter: unloaded after 14 lines\next counter: unloaded")
         g.command("counter", r"unknown command 'counter'")
         g.command("ext unload hello", r"ext hello: unloaded")
         m = g.command("ext cycle hello 1000", r"ext cycle: 1000 loads and unloads of hello; "
                                                r"free frames (\d+) before, (\d+) after")
         assert m[1] == m[2], f"frames leaked: {m[1]} before, {m[2]} after"
         g.command("tracer", r"tracer: (\d+) raises")
-        g.command("ext list", r"3 extensions loaded")
+        g.command("ext unload tracer", r"ext tracer: unloaded")
+        g.command("caps 1", r"application 1: 0 live references")  # revoked with it
+        g.command("ext list", r"2 extensions loaded")
         halt(g)
     finally:
         g.kill()

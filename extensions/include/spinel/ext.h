@@ -14,23 +14,25 @@ enum spinel_err {
     SPINEL_ERR_DUPLICATE = 2, /* that handler is installed already */
     SPINEL_ERR_FULL = 3,      /* the event's handler table is full */
     SPINEL_ERR_ABSENT = 4,    /* uninstall of a handler not installed */
-    SPINEL_ERR_NOT_NOW = 5    /* handlers are installed from init or fini only */
+    SPINEL_ERR_NOT_NOW = 5,   /* handlers are installed from init or fini only */
+    SPINEL_ERR_NO_SUCH = 6,   /* no object of that name */
+    SPINEL_ERR_BAD_REF = 7    /* not a live reference of this extension's, with the right asked for */
 };
 
 /* The contract every extension's init meets (the admission tool proves
  * ext_init against it through a generated wrapper): it terminates, and
- * writes only the extension's own globals (SpinelState), the console and
- * the event tables. 0 means ready; anything else refuses the load, and
+ * writes only the extension's own globals (SpinelState), the console, the
+ * event tables and its capability table. 0 means ready; anything else refuses the load, and
  * the kernel uninstalls whatever init installed. */
 /*@ terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelEvents;
+    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs;
 */
 int ext_init_contract(void);
 
 /* The same for the optional fini, run at unload before the kernel
  * uninstalls what remains and frees the extension's memory. */
 /*@ terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelEvents;
+    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs;
 */
 void ext_fini_contract(void);
 
