@@ -46,7 +46,7 @@ def test_shell_mem_help_unknown():
         free, total, used, kib = (int(x) for x in m.groups())
         assert free + used == total and kib == free * 4, m.group(0)
         assert used > 0, "page tables must have used some frames"
-        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n(.*\n)*.*events.*\n.*domains.*\n.*domain .*\n.*call.*\n.*halt")
+        g.command("help", r"help.*\n.*mem.*\n.*ticks.*\n.*fault.*\n(.*\n)*.*events.*\n.*domains.*\n.*domain .*\n.*call.*\n.*ext .*\n.*halt")
         g.command("frobnicate", r"unknown command 'frobnicate'; try 'help'")
         halt(g)
     finally:
@@ -290,7 +290,7 @@ def test_domains_from_boot_modules():
     try:
         g.expect(r"domain broken: refused: shorter than an ELF header \(error 1\)")
         g.expect(r"domain lib: refused: name already loaded")
-        g.expect(r"domains: 5 kernel modules, 4 objects loaded, 2 refused")
+        g.expect(r"domains: 9 kernel modules, 4 objects loaded, 2 refused")
         g.command("domains", r"console: module, 4 exports.*\n(.*\n)*"
                              r"ext: object, 1 exports, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
                              r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 pages rx \d+ r 1 rw "
