@@ -335,7 +335,9 @@ def admit(args):
     os.makedirs(os.path.dirname(out), exist_ok=True)
     summary = summary_text(m, per_fn, seconds, worst)
     with open(out, "wb") as f:
-        f.write(package.pack(key, m.canonical(), open(obj, "rb").read(), summary,
+        contracts = {os.path.basename(os.path.dirname(h)): manifest.file_digest(os.path.join(ROOT, h))
+                     for h in headers if not h.startswith(interfaces.INCLUDE)}
+        f.write(package.pack(key, m.canonical(contracts), open(obj, "rb").read(), summary,
                              package.interface_digest(ROOT)))
     print(f"{m.name}: admitted: {summary.decode().splitlines()[0]}; {os.path.relpath(out)}")
 

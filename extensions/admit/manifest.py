@@ -1,11 +1,17 @@
 """An extension's manifest: its name, sources, the interfaces it imports,
 the events it handles. Read from NAME.manifest, or from `//! ` lines at
 the top of a single-file extension. See extensions/README.md."""
+import hashlib
 import os
 import re
 
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 KEYS = ("name", "sources", "imports", "handler", "guard", "exports")
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 class ManifestError(Exception):
@@ -19,13 +25,17 @@ class Manifest:
         self.exports = None                  # header other extensions include
         self.path = None
 
-    def canonical(self):
-        """The manifest's bytes as packaged: what the kernel reads."""
+    def canonical(self, contracts=None):
+        """The manifest's bytes as packaged: what the kernel reads. Its own
+        exports header and each imported extension's header go with their
+        SHA-256, so the kernel links an import only to an extension that
+        exports exactly the contracts this one was proved against."""
         lines = [f"name {self.name}", "imports " + " ".join(self.imports)]
         lines += [f"handler {e} {f}" for e, f in self.handlers]
         lines += [f"guard {e} {f}" for e, f in self.guards]
         if self.exports:
-            lines.append("exports " + os.path.basename(self.exports))
+            lines.append(f"exports {os.path.basename(self.exports)} {file_digest(self.exports)}")
+        lines += [f"contract {name} {digest}" for name, digest in sorted((contracts or {}).items())]
         return ("\n".join(lines) + "\n").encode()
 
 

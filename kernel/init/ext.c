@@ -56,13 +56,48 @@ static int take_word(const char **s, const char *end, char *out)
     return n > 0;
 }
 
-/* The manifest's name and imports; the rest (events, handlers) was the
- * admission tool's business. */
+/* 64 hexadecimal digits at *s into out; 0 if they are not there. */
+static int take_digest(const char **s, const char *end, uint8_t out[32])
+{
+    skip_spaces(s, end);
+    for (uint32_t i = 0; i < 64; i++, (*s)++) {
+        char c = *s < end ? **s : 0;
+        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0)
+            return 0;
+        out[i / 2] = (uint8_t)(i % 2 ? out[i / 2] * 16 + v : v);
+    }
+    return 1;
+}
+
+static int line_is(const char *s, const char *eol, const char *key, uint32_t n)
+{
+    return eol - s > n && kmemcmp((const uint8_t *)s, (const uint8_t *)key, n) == 0;
+}
+
+/* "contract NAME DIGEST": the header of import NAME this was proved against. */
+static const char *read_contract(const char *s, const char *eol, struct extension *e)
+{
+    char name[DOMAIN_NAME_MAX];
+    if (!take_word(&s, eol, name))
+        return "a contract line names no import";
+    for (uint32_t k = 0; k < e->nimports; k++)
+        if (same_name(e->imports[k], name)) {
+            e->has_contract[k] = (uint8_t)take_digest(&s, eol, e->contract[k]);
+            return e->has_contract[k] ? 0 : "a contract line has no SHA-256";
+        }
+    return "a contract line names something it does not import";
+}
+
+/* The manifest's name, imports and header digests; the rest (events,
+ * handlers) was the admission tool's business. */
 static const char *read_manifest(const struct package *p, struct extension *e)
 {
     const char *s = (const char *)p->manifest, *end = s + p->manifest_len;
     e->name[0] = 0;
     e->nimports = 0;
+    e->has_exports = 0;
+    kmemset(e->has_contract, 0, sizeof e->has_contract);
     while (s < end) {
         const char *eol = s;
         while (eol < end && *eol != '\n')
@@ -75,6 +110,15 @@ static const char *read_manifest(const struct package *p, struct extension *e)
             for (s += 7; skip_spaces(&s, eol);)
                 if (e->nimports >= EXT_IMPORTS || !take_word(&s, eol, e->imports[e->nimports++]))
                     return "the manifest imports too many interfaces, or a name too long";
+        } else if (line_is(s, eol, "exports ", 8)) {
+            char header[DOMAIN_NAME_MAX];
+            s += 8;
+            if (!take_word(&s, eol, header) || !(e->has_exports = (uint8_t)take_digest(&s, eol, e->exports_digest)))
+                return "the manifest's exports line has no SHA-256";
+        } else if (line_is(s, eol, "contract ", 9)) {
+            const char *why = read_contract(s + 9, eol, e);
+            if (why)
+                return why;
         }
         s = eol + 1;
     }
@@ -96,9 +140,16 @@ static const char *resolve_imports(struct extension *e)
     for (uint32_t i = 0; i < e->nimports; i++) {
         struct kdomain *src = domains_find(e->imports[i]);
         struct domain_fault f;
-        if (!src || (!is_interface(e->imports[i]) && !ext_find(e->imports[i]))) {
+        const struct extension *from = ext_find(e->imports[i]);
+        if (!src || (!is_interface(e->imports[i]) && !from)) {
             kprintf("ext %s: imports %s, which is not loaded\n", e->name, e->imports[i]);
             return "it imports a domain that is neither an extension interface nor a loaded extension";
+        }
+        if (from && !(e->has_contract[i] && from->has_exports &&
+                      kmemcmp(e->contract[i], from->exports_digest, 32) == 0)) {
+            kprintf("ext %s: was proved against another %s.h than the loaded %s exports\n", e->name,
+                    e->imports[i], e->imports[i]);
+            return "an imported extension's contracts are not the ones it was proved against";
         }
         if (domain_resolve(&src->d, &e->kd->d, &f) != DOMAIN_OK) {
             domains_print_fault(e->name, 0, 0, &f);

@@ -20,6 +20,10 @@ struct extension {
     char name[DOMAIN_NAME_MAX];
     char imports[EXT_IMPORTS][DOMAIN_NAME_MAX];
     uint32_t nimports;
+    /* SHA-256 of the exports header it was proved against, and of each
+     * imported extension's header this one was proved against. */
+    uint8_t exports_digest[32], has_exports;
+    uint8_t contract[EXT_IMPORTS][32], has_contract[EXT_IMPORTS];
     struct kdomain *kd;
     uint32_t installer;
     uint32_t app;     /* its table of references: 1 + its slot (0 is the shell's) */

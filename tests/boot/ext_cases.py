@@ -5,6 +5,7 @@ kernel goes on."""
 import hashlib
 import hmac
 import os
+import re
 import sys
 
 from qemu import Guest
@@ -152,3 +153,26 @@ def test_load_port_pushes_packages():
 
 
 EXT_TESTS.append(test_load_port_pushes_packages)
+
+
+def test_import_bound_to_proved_contracts():
+    """sum was proved against checksum.h: a sum whose manifest names another
+    checksum.h digest (signed with the build's key, as an admission against
+    another header would be) is not linked to the loaded checksum."""
+    manifest, obj, summary, digest = package.unpack(pkg("sum"))
+    proved = re.search(rb"\ncontract checksum ([0-9a-f]{64})\n", manifest)
+    assert proved, manifest
+    other = manifest.replace(proved[1], hashlib.sha256(b"another checksum.h").hexdigest().encode())
+    key = package.read_key("build/key/admission.key")
+    forged = package.pack(key, other, obj, summary, digest)
+    g, halt = boot("contract", [(pkg("checksum"), "ext checksum"), (forged, "ext sum")])
+    try:
+        g.expect(r"ext sum: was proved against another checksum\.h than the loaded checksum exports\n"
+                 r"ext sum: refused: an imported extension's contracts are not the ones it was proved against")
+        g.expect(r"extensions: 1 loaded, 1 refused")
+        halt(g)
+    finally:
+        g.kill()
+
+
+EXT_TESTS.append(test_import_bound_to_proved_contracts)
