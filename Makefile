@@ -69,7 +69,7 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 EXT_SAMPLES := tracer counter hello checksum sum
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
-    $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_KEY) proofs/wp.mk
+    $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_KEY) proofs/wp.mk kernel/init/ext.h
 	$(PYTHON) extensions/admit/admit.py --out $@ extensions/$*/$*.manifest
 $(BUILD)/ext/sum.ext: extensions/checksum/checksum.h
 exts: $(EXT_PACKAGES)

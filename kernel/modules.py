@@ -4,9 +4,13 @@ each module, the functions its interface headers declare, checked against
 the kernel's own symbol table (nm of its objects), with name hashes and
 addresses. Usage: modules.py OUT.c OBJECT..."""
 import os
-import re
 import subprocess
 import sys
+
+# The same reading of headers as the admission tool's: what an extension
+# may call is exactly what the kernel's interface domain exports.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "extensions", "admit"))
+import interfaces  # noqa: E402
 
 # Each module domain and the headers that are its interface.
 MODULES = {
@@ -19,28 +23,7 @@ MODULES = {
 # The interfaces extensions may import: one domain per header, named after
 # it; the only domains an extension is resolved against besides other
 # extensions. A function named *_contract only states a contract.
-EXT_INCLUDE = "extensions/include/spinel"
-EXT_INTERFACES = {n[:-2]: [f"{EXT_INCLUDE}/{n}"] for n in sorted(os.listdir(EXT_INCLUDE))
-                  if n.endswith(".h") and n != "ext.h"}
-
-# A prototype at the start of a line: type words, then the name and "(".
-PROTOTYPE = re.compile(r"^(?!typedef|struct|enum|union|static|#)[A-Za-z_][\w \*]*?\b(\w+)\s*\(")
-
-
-def declared(header):
-    names, in_comment = [], False
-    for line in open(header):
-        if in_comment:
-            in_comment = "*/" not in line
-            continue
-        if line.startswith("/*"):
-            in_comment = "*/" not in line
-            continue
-        m = PROTOTYPE.match(line)
-        if m and not m[1].endswith("_contract"):
-            names.append(m[1])
-    return names
-
+EXT_INTERFACES = {n: [interfaces.header(n)] for n in interfaces.known()}
 
 def defined_functions(objects):
     out = subprocess.run(["nm", "--defined-only", "-g", *objects], capture_output=True, text=True,
@@ -72,7 +55,7 @@ def main():
     kernel = defined_functions(objects)
     body, table = [], []
     for module, headers in list(MODULES.items()) + list(EXT_INTERFACES.items()):
-        names = sorted({n for h in headers for n in declared(h)})
+        names = sorted({n for h in headers for n in interfaces.callable_functions(h)})
         missing = [n for n in names if n not in kernel]
         if missing:
             sys.exit(f"modules.py: {module}: declared but not defined in the kernel: {', '.join(missing)}")

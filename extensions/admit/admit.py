@@ -32,7 +32,8 @@ import wp_words  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GATE = os.path.join(ROOT, "extensions/admit/gate.ml")
-EXT_STACK_MAX = 2048  # bytes of the extension's own frames (kernel/init/ext.h)
+# Bytes of the extension's own frames: the kernel states it (kernel/init/ext.h).
+EXT_STACK_MAX = int(re.search(r"#define EXT_STACK_MAX (\d+)", open(os.path.join(ROOT, "kernel/init/ext.h")).read())[1])
 INCLUDES = ["-Iextensions/include/spinel", "-Iextensions/include", "-Ispec"]
 # The flags domain_create expects (README): the kernel's code model, no
 # red zone, no SSE, no stack protector; no builtins, so gcc emits no calls

@@ -35,5 +35,7 @@ const char *boot_protocol_name(uint32_t protocol);
 const char *boot_err_text(int err);
 void boot_report_warnings(const struct boot_info *bi);
 int cmdline_has_word(const char *cmdline, const char *word);
+/* The boot module whose line is exactly prefix then name ("ext " "sum"), or null. */
+const struct boot_module *boot_module_named(const char *prefix, const char *name);
 
 #endif

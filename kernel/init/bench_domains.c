@@ -11,26 +11,13 @@
 #include "kstring.h"
 #include "paging.h"
 
-static const struct boot_module *bench_module(const char *kind, const char *n)
-{
-    static const char prefix[] = "bench-domain ";
-    for (uint32_t i = 0; i < kernel.boot.nmodules; i++) {
-        const char *line = (const char *)kernel.boot.modules[i].cmdline;
-        size_t k = kstrnlen(kind, 8), m = kstrnlen(n, 8);
-        if (kmemcmp((const uint8_t *)line, (const uint8_t *)prefix, sizeof prefix - 1) == 0 &&
-            kmemcmp((const uint8_t *)line + sizeof prefix - 1, (const uint8_t *)kind, k) == 0 &&
-            kmemcmp((const uint8_t *)line + sizeof prefix - 1 + k, (const uint8_t *)n, m + 1) == 0)
-            return &kernel.boot.modules[i];
-    }
-    return 0;
-}
-
 static void bench_link(const char *n, const char *row, const char *baseline)
 {
-    const struct boot_module *lib = bench_module("lib", n), *app = bench_module("app", n);
     char lib_name[16] = "lib", app_name[16] = "app";
     kmemcpy((uint8_t *)lib_name + 3, (const uint8_t *)n, kstrnlen(n, 8) + 1);
     kmemcpy((uint8_t *)app_name + 3, (const uint8_t *)n, kstrnlen(n, 8) + 1);
+    const struct boot_module *lib = boot_module_named("bench-domain ", lib_name);
+    const struct boot_module *app = boot_module_named("bench-domain ", app_name);
     if (!lib || !app)
         return;
     uint64_t start = arch_cycles();

@@ -27,19 +27,6 @@ typedef uint32_t fletcher_fn(const char *data, uint32_t len);
 static fletcher_fn *volatile kernel_target = kernel_fletcher16;
 static const char sample[] = "sixteen bytes!!";
 
-static const struct boot_module *bench_package(const char *name)
-{
-    static const char prefix[] = "bench-ext ";
-    uint64_t n = kstrnlen(name, 16);
-    for (uint32_t i = 0; i < kernel.boot.nmodules; i++) {
-        const char *line = (const char *)kernel.boot.modules[i].cmdline;
-        if (kmemcmp((const uint8_t *)line, (const uint8_t *)prefix, sizeof prefix - 1) == 0 &&
-            kmemcmp((const uint8_t *)line + sizeof prefix - 1, (const uint8_t *)name, n + 1) == 0)
-            return &kernel.boot.modules[i];
-    }
-    return 0;
-}
-
 static uint64_t calls(fletcher_fn *volatile *target, uint64_t overhead)
 {
     uint64_t start = arch_cycles();
@@ -63,7 +50,7 @@ static void bench_call(const struct extension *e, uint64_t overhead)
 
 void bench_ext(uint64_t overhead)
 {
-    const struct boot_module *m = bench_package("checksum");
+    const struct boot_module *m = boot_module_named("bench-ext ", "checksum");
     if (!m)
         return;
     const uint8_t *bytes = phys_to_virt(m->base);

@@ -1,6 +1,7 @@
-/* Boot-information errors and warnings, in words. */
+/* Boot-information errors and warnings, in words; boot modules by their line. */
 #include "console.h"
 #include "kernel.h"
+#include "kstring.h"
 
 const char *boot_err_text(int err)
 {
@@ -42,6 +43,17 @@ int cmdline_has_word(const char *cmdline, const char *word)
             return 1;
         while (*p && *p != ' ')
             p++;
+    }
+    return 0;
+}
+
+const struct boot_module *boot_module_named(const char *prefix, const char *name)
+{
+    uint64_t p = kstrnlen(prefix, 32), n = kstrnlen(name, 32);
+    for (uint32_t i = 0; i < kernel.boot.nmodules; i++) {
+        const uint8_t *line = kernel.boot.modules[i].cmdline;
+        if (kmemcmp(line, (const uint8_t *)prefix, p) == 0 && kmemcmp(line + p, (const uint8_t *)name, n + 1) == 0)
+            return &kernel.boot.modules[i];
     }
     return 0;
 }

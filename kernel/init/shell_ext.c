@@ -35,22 +35,9 @@ static void info(const char *name)
         kprintf("%c", e->summary[i]);
 }
 
-/* The boot module "ext NAME": packages the kernel was booted with. */
-static const struct boot_module *boot_package(const char *name)
-{
-    for (uint32_t i = 0; i < kernel.boot.nmodules; i++) {
-        const char *line = (const char *)kernel.boot.modules[i].cmdline;
-        if (kmemcmp((const uint8_t *)line, (const uint8_t *)"ext ", 4) == 0 &&
-            kstrnlen(line + 4, DOMAIN_NAME_MAX) == kstrnlen(name, DOMAIN_NAME_MAX) &&
-            kmemcmp((const uint8_t *)line + 4, (const uint8_t *)name, kstrnlen(name, DOMAIN_NAME_MAX)) == 0)
-            return &kernel.boot.modules[i];
-    }
-    return 0;
-}
-
 static void load(const char *name)
 {
-    const struct boot_module *m = boot_package(name);
+    const struct boot_module *m = boot_module_named("ext ", name);
     if (!m) {
         kprintf("ext load: no boot module 'ext %s'\n", name);
         return;
@@ -63,7 +50,7 @@ static void load(const char *name)
 static void cycle(const char *name, const char *args)
 {
     uint64_t n, before = frame_count(&kernel.frames, FRAME_FREE);
-    const struct boot_module *m = boot_package(name);
+    const struct boot_module *m = boot_module_named("ext ", name);
     if (!m || !parse_number(&args, &n)) {
         kprintf("usage: ext cycle NAME N (NAME a boot module 'ext NAME', not loaded)\n");
         return;

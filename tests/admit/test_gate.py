@@ -24,17 +24,12 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 GATE = "extensions/admit/gate.ml"
 HEADERS = ["extensions/include/spinel/print.h", "extensions/include/spinel/shell.h"]
-# A prototype at the start of a line: return type, name, "(". Contracts
-# (the *_contract functions) are stated, not callable.
-PROTOTYPE = re.compile(r"^(?!typedef|struct|enum|union|static|#)[A-Za-z_][\w \*]*?\b(\w+)\s*\(", re.M)
+sys.path.insert(0, os.path.join(ROOT, "extensions", "admit"))
+import interfaces  # noqa: E402  the admission tool's reading of the headers
 
 
 def allowed():
-    names = []
-    for h in HEADERS:
-        text = re.sub(r"/\*.*?\*/", "", open(os.path.join(ROOT, h)).read(), flags=re.S)
-        names += [n for n in PROTOTYPE.findall(text) if not n.endswith("_contract")]
-    return sorted(set(names))
+    return sorted({n for h in HEADERS for n in interfaces.callable_functions(os.path.join(ROOT, h))})
 
 
 def gate(path, allow, exports, script):
