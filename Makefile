@@ -156,7 +156,7 @@ $(BUILD)/domain-dump: extensions/domain-dump.c $(CORE_SRCS)
 tools: $(BUILD)/domain-dump
 TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
 # The admission tool: samples admitted, every file of the corpus refused.
-ADMIT_TESTS := tests/admit/test_gate.py tests/admit/test_admit.py
+ADMIT_TESTS := tests/admit/test_gate.py tests/admit/test_admit.py tests/proofs/test_false_lemma.py
 
 test: deps-test $(KERNEL) $(ISO) unit fuzz tools
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(ADMIT_TESTS) $(FUZZERS)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turn WP's JSON reports into per-module results and fail on any goal not Valid.
+"""Turn WP's JSON reports into per-module results and fail on any goal not
+Valid, lemmas included.
 
 --module M: read build/proofs/M.json and M.log, write proofs/results/M.json,
             print "M: proved/total", exit 1 on an unproven goal, a failed
@@ -17,13 +18,16 @@ RESULTS = "proofs/results"
 
 def goals_of(report):
     """Yield (function, property, proved, total) for every property WP
-    reported; one property may have several goals (assigns parts…)."""
-    for fn, goals in report.get("wp:functions", {}).items():
-        for goal, stats in goals.items():
-            if goal == "wp:section":
-                continue
-            main = stats.get("wp:main", {})
-            yield fn, goal, main.get("valid", 0), main.get("total", 0)
+    reported; one property may have several goals (assigns parts…). The
+    lemmas (wp:axiomatics) count too, under the function name "lemmas": an
+    unproved lemma is a hypothesis of every other goal."""
+    for section, by_name in (("wp:functions", None), ("wp:axiomatics", "lemmas")):
+        for fn, goals in report.get(section, {}).items():
+            for goal, stats in goals.items():
+                if goal == "wp:section":
+                    continue
+                main = stats.get("wp:main", {})
+                yield by_name or fn, goal, main.get("valid", 0), main.get("total", 0)
 
 
 def committed_total(module):

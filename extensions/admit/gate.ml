@@ -5,20 +5,23 @@
    extension's writable globals and its functions.
 
    Run as a Frama-C script (frama-c ... -load-script extensions/admit/gate.ml
-   FILE.c ...). It walks Frama-C's normalised AST (Cil), never the text.
+   unit.i) on the one preprocessed unit that WP proves and gcc compiles
+   (unit.py). It walks Frama-C's normalised AST (Cil), never the text.
    Configuration comes from the environment:
      SPINEL_GATE_ALLOW           comma-separated interface functions the
                                  extension may call
-     SPINEL_GATE_INCLUDE         comma-separated prefixes of the interface
-                                 headers (default extensions/include/)
-     SPINEL_GATE_EXPORTS_HEADER  the extension's own exports header, whose
-                                 contracts the definitions may not extend
+     SPINEL_GATE_INTERFACE_END   the last line of unit.i that the interface
+                                 headers fill
+     SPINEL_GATE_EXPORTS_END     the last line of the extension's exports
+                                 header, whose contracts the definitions may
+                                 not extend (= the above if it has none)
    Output on stdout, nothing else (Frama-C's own messages go to stderr):
      GATE-REJECT <file>:<line>: rejected: <words>
      GATE-FUNC <name> <file>:<line>
      GATE-GLOBAL <name>[..]...   one [..] per array dimension: an ACSL
                                  location for the whole object
      GATE-CALL <caller> <callee>
+     GATE-INSTALL <interface function> <argument index> <own function>
 
    What is refused, and where in the AST it shows:
      inline asm              Asm instructions; GAsm globals
@@ -53,9 +56,10 @@
      exported contracts      contract clauses of an exported function written
                              outside its exports header
      backward goto           a goto whose target comes first in statement order
-   "The extension" is every definition outside the interface headers (its .c
-   files, and any header of its own); the interface headers are trusted and
-   not read. *)
+   "The extension" is every line after the interface headers (its exports
+   header, its .c files and whatever they include); the interface lines are
+   trusted and not read. What C11 and ACSL constructs may be written at all
+   is closed.py's, on the same text. *)
 
 open Cil_types
 
@@ -90,13 +94,19 @@ let () = List.iter (fun f -> Hashtbl.replace allowed f ())
 
 let norm p = (Filepath.Normalized.of_string p :> string)
 
-let include_prefixes =
-  List.map norm (env_list "SPINEL_GATE_INCLUDE" "extensions/include/")
+(* Regions of the one preprocessed unit (admit.py's unit.py), by line:
+   1 .. SPINEL_GATE_INTERFACE_END are the interface headers the tool
+   included first, then up to SPINEL_GATE_EXPORTS_END the extension's
+   exports header, then its sources. Lines, never file names: unit.i has
+   no line markers, so no #line can claim the kernel's headers. *)
+let env_int name =
+  match Sys.getenv_opt name with
+  | Some v -> (try int_of_string (String.trim v) with _ -> 0)
+  | None -> 0
 
-let exports_header =
-  match Sys.getenv_opt "SPINEL_GATE_EXPORTS_HEADER" with
-  | Some h when String.trim h <> "" -> Some (String.trim h, norm (String.trim h))
-  | _ -> None
+let interface_end = env_int "SPINEL_GATE_INTERFACE_END"
+let exports_end = max interface_end (env_int "SPINEL_GATE_EXPORTS_END")
+let has_exports = exports_end > interface_end
 
 (* ---------------------------------------------------------------- *)
 (* Files and locations *)
@@ -107,59 +117,23 @@ let line_of_loc ((p, _) : location) = p.Filepath.pos_lnum
 
 let loc_known loc = path_of_loc loc <> "" && line_of_loc loc > 0
 
-let under dir path =
-  let n = String.length dir in
-  path = dir
-  || (String.length path > n && String.sub path 0 n = dir
-      && (path.[n] = '/' || (n > 0 && dir.[n - 1] = '/')))
+(* The unit is the one file given; anything else (Frama-C's synthetic
+   declarations) has no line in it. *)
+let in_unit loc = loc_known loc
 
-(* The extension's .c files, in command-line order, with the spelling
-   given there: rejects and GATE-FUNC lines name files that way. Read
-   once the command line has been (the script loads before it is). *)
-let given_files : (string * string) list Lazy.t = lazy (
-  let spelled = List.filter (fun a -> a <> "" && a.[0] <> '-') (Array.to_list Sys.argv) in
-  List.map (fun (f : Filepath.Normalized.t) ->
-      let n = (f :> string) in
-      match List.find_opt (fun a -> norm a = n) spelled with
-      | Some a -> (n, a)
-      | None -> (n, Filepath.Normalized.to_pretty_string f))
-    (Kernel.Files.get ()))
+let is_interface_loc loc = in_unit loc && line_of_loc loc <= interface_end
+let is_exports_loc loc =
+  in_unit loc && line_of_loc loc > interface_end && line_of_loc loc <= exports_end
+let is_source_loc loc = in_unit loc && line_of_loc loc > exports_end
 
-let in_given path = List.mem_assoc path (Lazy.force given_files)
+(* Code the extension wrote: its exports header and its sources, with
+   whatever they include themselves. *)
+let is_own_loc loc = in_unit loc && not (is_interface_loc loc)
 
-let is_interface_path path = List.exists (fun d -> under d path) include_prefixes
+(* Type and prototype declarations are checked there too. *)
+let is_ext_source loc = is_own_loc loc
 
-let is_exports_path path =
-  match exports_header with Some (_, n) -> path = n | None -> false
-
-(* Code the extension wrote: its .c files and any header of its own (not
-   an interface header). Frama-C's synthetic declarations have no file. *)
-let is_own_loc loc =
-  let p = path_of_loc loc in
-  p <> "" && not (is_interface_path p)
-
-(* The extension's own sources: its .c files and its exports header.
-   Type and prototype declarations are read there only (a system header
-   such as stdarg.h may declare what the extension never uses); uses are
-   checked wherever the type comes from. *)
-let is_ext_source loc =
-  let p = path_of_loc loc in in_given p || is_exports_path p
-
-let display_path path =
-  match List.assoc_opt path (Lazy.force given_files) with
-  | Some a -> a
-  | None ->
-    (match exports_header with
-     | Some (h, n) when n = path -> h
-     | _ -> Filepath.Normalized.to_pretty_string
-              (Filepath.Normalized.of_string path))
-
-(* Sort key: given files first, in order, then the rest by name. *)
-let file_rank path =
-  let rec idx i = function
-    | [] -> None
-    | (n, _) :: rest -> if n = path then Some i else idx (i + 1) rest in
-  match idx 0 (Lazy.force given_files) with Some i -> (i, "") | None -> (max_int, path)
+let display_path path = path
 
 (* ---------------------------------------------------------------- *)
 (* Rejects: collected, deduplicated, printed in source order. *)
@@ -334,6 +308,12 @@ let referenced = Hashtbl.create 17   (* vid -> () *)
 let edges : (string * string * location) list ref = ref []   (* reversed *)
 let note_edge caller callee loc = edges := (caller, callee, loc) :: !edges
 
+(* Each own function passed to an interface call, by call and argument
+   position: admit.py checks that the manifest lists it for that role. *)
+let installs : (string * int * string) list ref = ref []
+let note_install callee i fn =
+  if not (List.mem (callee, i, fn) !installs) then installs := (callee, i, fn) :: !installs
+
 (* ---------------------------------------------------------------- *)
 (* The walk over the extension's code *)
 
@@ -424,7 +404,8 @@ class gate_visitor = object (self)
               | Some ft when is_fun_ptr ft ->
                 (match (Cil.stripCasts a).enode with
                  | AddrOf (Var g, NoOffset) when is_own_fun g ->
-                   blessed <- Cil.stripCasts a :: blessed
+                   blessed <- Cil.stripCasts a :: blessed;
+                   note_install f.vname i g.vname
                  | _ -> ())
               | _ -> ())
             args;
@@ -605,9 +586,9 @@ let check_declarations () =
   let declared ghost loc ((name, _, _, _) : Cabs.name) =
     match Hashtbl.find_opt by_name name with
     | Some v when not ghost && not v.vghost && loc_known loc
-                  && not (is_interface_path (path_of_loc loc)) ->
+                  && not (is_interface_loc loc) ->
       let used = Hashtbl.mem referenced v.vid in
-      let here = in_given (path_of_loc loc) in
+      let here = is_source_loc loc || is_exports_loc loc in
       if Cil.isFunctionType v.vtype then begin
         if not (is_own_fun v) && (here || used) then
           rejectf loc "declares %s, a function it does not define, outside the \
@@ -715,15 +696,13 @@ let exports_words name =
   Printf.sprintf "adds its own contract to exported %s; the contract is the header's" name
 
 let check_exports () =
-  match exports_header with
-  | None -> ()
-  | Some (_, hdr) ->
+  if has_exports then begin
     let exported = Hashtbl.create 7 in
     List.iter (function
-        | GFunDecl (_, v, loc) when path_of_loc loc = hdr && is_own_fun v ->
+        | GFunDecl (_, v, loc) when is_exports_loc loc && is_own_fun v ->
           Hashtbl.replace exported v.vname v
         | _ -> ()) (ast ()).globals;
-    let outside loc = loc_known loc && path_of_loc loc <> hdr in
+    let outside loc = loc_known loc && not (is_exports_loc loc) in
     (* Where each exported function's contract has clauses from outside
        the header; one reject per function, at the first of them. *)
     let found = Hashtbl.create 7 in
@@ -770,18 +749,19 @@ let check_exports () =
         List.iter (note name) !locs)
       exported;
     Hashtbl.iter (fun name locs ->
-        let rank l = (file_rank (path_of_loc l), line_of_loc l) in
+        let rank l = line_of_loc l in
         let first = List.fold_left (fun a l -> if rank l < rank a then l else a)
             (List.hd locs) locs in
         reject first (exports_words name))
       found
+  end
 
 (* ---------------------------------------------------------------- *)
 (* Output *)
 
 let print_results () =
   let out = Buffer.create 1024 in
-  let rs = Hashtbl.fold (fun (p, l, w) s acc -> ((file_rank p, l, s), (p, l, w)) :: acc)
+  let rs = Hashtbl.fold (fun (p, l, w) s acc -> ((l, s), (p, l, w)) :: acc)
       rejects [] in
   List.iter (fun (_, (p, l, w)) ->
       Buffer.add_string out
@@ -812,6 +792,9 @@ let print_results () =
         if not const then
           Buffer.add_string out (Printf.sprintf "GATE-GLOBAL %s%s\n" v.vname (dims v.vtype))
       | _ -> ()) (ast ()).globals;
+  List.iter (fun (callee, i, fn) ->
+      Buffer.add_string out (Printf.sprintf "GATE-INSTALL %s %d %s\n" callee i fn))
+    (List.rev !installs);
   let seen = Hashtbl.create 17 in
   List.iter (fun (a, b, _) ->
       if not (Hashtbl.mem seen (a, b)) then begin

@@ -56,7 +56,7 @@ def contract_of(path, function):
     """The ACSL contract written just before function's prototype in path,
     and the prototype itself (return type, parameter list)."""
     text = open(path).read()
-    m = re.search(r"/\*@(.*?)\*/\s*\n([^\n;]*?\b" + function + r"\s*\(([^)]*)\))\s*;", text, re.S)
+    m = re.search(r"/\*@((?:(?!\*/).)*?)\*/\s*\n([^\n;]*?\b" + function + r"\s*\(([^)]*)\))\s*;", text, re.S)
     if not m:
         raise KeyError(f"{path}: no contract for {function}")
     proto = m[2]

@@ -47,8 +47,11 @@ def sample(name):
 
 
 def refused(path):
+    """path: a one-file extension with a /* expect: WORDS */ line, or a
+    folder's NAME.manifest with a # expect: WORDS line."""
     name = os.path.basename(path)
-    expect = re.search(r"/\* expect: (.*?) \*/", open(path).read())
+    text = open(path).read()
+    expect = re.search(r"/\* expect: (.*?) \*/", text) or re.search(r"^# expect: (.*)$", text, re.M)
     if not expect:
         return report(False, f"refuse {name}", "no expect: line")
     r = admit(os.path.relpath(path, ROOT), os.path.join(OUT, name + ".ext"))
@@ -59,6 +62,35 @@ def refused(path):
     return report(ok, f"refuse {name}: {shown}", f"exit {r.returncode}, wanted '{expect[1]}'; got {r.stdout[-600:]}")
 
 
+def cache_follows_includes():
+    """The verdict cache is keyed by the preprocessed unit: changing a
+    header the extension includes (not one beside its sources) must not
+    reuse the verdict of the old text."""
+    import shutil
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="admit-cache-", dir=OUT) as tmp:
+        os.makedirs(os.path.join(tmp, "ext", "parts"))
+        src = os.path.join(tmp, "ext", "slot.c")
+        with open(src, "w") as f:
+            f.write("//! name slot\n//! imports print shell\n//! handler Shell.Command on_line\n"
+                    '#include "spinel/print.h"\n#include "spinel/shell.h"\n#include "parts/slot.inc"\n'
+                    "static char cells[4];\n"
+                    "/*@ requires ShellLine(line);\n    terminates \\true;\n    assigns cells[..], SpinelConsole;\n*/\n"
+                    "static uint64_t on_line(void *closure, const char *line)\n"
+                    "{\n    (void)closure;\n    (void)line;\n    cells[SLOT] = 1;\n    print_u64((uint64_t)cells[0]);\n    return 1;\n}\n"
+                    "/*@ terminates \\true;\n    assigns SpinelEvents;\n*/\n"
+                    "int ext_init(void)\n{\n    return shell_install(on_line, 0);\n}\n")
+        results = []
+        for slot, want in ((3, 0), (4, 1)):
+            with open(os.path.join(tmp, "ext", "parts", "slot.inc"), "w") as f:
+                f.write(f"#define SLOT {slot}\n")
+            r = admit(src, os.path.join(tmp, "slot.ext"))
+            results.append(r.returncode == want)
+        shutil.rmtree(os.path.join(tmp, "ext"), ignore_errors=True)
+    return report(all(results), "admit: the verdict cache follows an included fragment (SLOT 3 admitted, "
+                  "then SLOT 4 refused)", f"results {results}")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in glob.glob(os.path.join(OUT, "*.ext")):
@@ -66,6 +98,8 @@ def main():
     results = [sample(s) for s in SAMPLES]
     results += [refused(p) for p in sorted(glob.glob(os.path.join(ROOT, "tests/admit/*.c")))
                 if not os.path.basename(p).startswith("gate_ok")]
+    results += [refused(p) for p in sorted(glob.glob(os.path.join(ROOT, "tests/admit/*/*.manifest")))]
+    results.append(cache_follows_includes())
     return 0 if all(results) else 1
 
 

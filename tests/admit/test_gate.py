@@ -3,8 +3,8 @@
 tests/admit/gate_*.c but gate_ok.c is refused with exactly the reasons
 its `/* expect: ... */` lines name (each expected words appear in a
 GATE-REJECT line, and every GATE-REJECT line is one of them); gate_ok.c
-is accepted with no reject. The gate is run alone, without the rest of
-the admission tool, with SPINEL_GATE_ALLOW = the functions print.h and
+is accepted with no reject. The gate is run alone, on the one
+preprocessed unit the admission tool builds, without the rest of the tool, with SPINEL_GATE_ALLOW = the functions print.h and
 shell.h declare. Run from the repository root; prints one line per case
 and "N passed, M failed".
 
@@ -26,6 +26,7 @@ GATE = "extensions/admit/gate.ml"
 HEADERS = ["extensions/include/spinel/print.h", "extensions/include/spinel/shell.h"]
 sys.path.insert(0, os.path.join(ROOT, "extensions", "admit"))
 import interfaces  # noqa: E402  the admission tool's reading of the headers
+import unit  # noqa: E402  its one preprocessed unit
 
 
 def allowed():
@@ -33,19 +34,20 @@ def allowed():
 
 
 def gate(path, allow, exports, script):
-    gcc_inc = subprocess.run(["gcc", "-print-file-name=include"], capture_output=True,
-                             text=True).stdout.strip()
-    env = dict(os.environ, SPINEL_GATE_ALLOW=",".join(allow),
-               SPINEL_GATE_INCLUDE="extensions/include/")
-    env.pop("SPINEL_GATE_EXPORTS_HEADER", None)
-    if exports:
-        env["SPINEL_GATE_EXPORTS_HEADER"] = exports
-    cmd = ["frama-c", "-c11", "-no-frama-c-stdlib", "-machdep", "gcc_x86_64",
-           f"-cpp-extra-args=-nostdinc -ffreestanding -I{gcc_inc} -Iextensions/include/spinel "
-           "-Iextensions/include -Ispec", "-load-script", script, path]
+    """The gate alone, on the one preprocessed unit the admission tool
+    builds (unit.py); its lines mapped back to the files they came from."""
+    work = tempfile.mkdtemp(prefix="gate-unit-")
+    incs = ["-I" + os.path.join(ROOT, d) for d in ("extensions/include/spinel", "extensions/include", "spec")]
     start = time.time()
+    u = unit.preprocess(work, [os.path.join(ROOT, h) for h in ["extensions/include/spinel/ext.h"] + HEADERS],
+                        os.path.join(ROOT, exports) if exports else None, [os.path.join(ROOT, path)], incs, ROOT)
+    env = dict(os.environ, SPINEL_GATE_ALLOW=",".join(allow),
+               SPINEL_GATE_INTERFACE_END=str(u.interface_end), SPINEL_GATE_EXPORTS_END=str(u.exports_end))
+    cmd = ["frama-c", "-c11", "-no-frama-c-stdlib", "-machdep", "gcc_x86_64", "-load-script", script, u.path]
     r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    return r, time.time() - start
+    out = re.sub(re.escape(u.path) + r":(\d+)", lambda m: u.where(int(m[1]), ROOT), r.stdout)
+    shutil.rmtree(work, ignore_errors=True)
+    return subprocess.CompletedProcess(cmd, r.returncode, out, r.stderr), time.time() - start
 
 
 def check(path, allow, script):
