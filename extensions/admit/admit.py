@@ -147,7 +147,8 @@ def gate(m, u, allow, work):
     with open(os.path.join(work, "gate.log"), "w") as f:
         f.write(r.stdout + r.stderr)
     if r.returncode != 0:
-        errors = [remap(ln, u, u.path) for ln in r.stderr.splitlines() + r.stdout.splitlines() if "rror" in ln]
+        errors = frama_c_errors(r.stdout + r.stderr, u) or \
+            [remap(ln, u, u.path) for ln in r.stderr.splitlines() + r.stdout.splitlines() if "rror" in ln]
         raise Refused(refusals + (errors or [f"{m.name}: rejected: Frama-C cannot parse it (see {work}/gate.log)"]))
     out = {"reject": [], "calls": {}, "globals": [], "funcs": {}, "installs": []}
     for line in r.stdout.splitlines():

@@ -161,15 +161,22 @@ def check(obj_path, su_path, roots, exported, listed, allowed_imports):
     for fn in sorted(taken - set(listed)):
         bad.append(f"the compiled object takes the address of {fn}, which the manifest does not list "
                    f"as a handler or guard (so it was not proved against an event's contract)")
-    frames = {}
+    su = {}
     for line in open(su_path):
         where, size, qualifier = line.rstrip("\n").split("\t")
         name = where.rsplit(":", 1)[-1]
-        frames[name] = int(size)
+        su[name] = max(su.get(name, 0), int(size))
         if qualifier != "static":
             bad.append(f"{name} has a dynamic stack frame")
+    # gcc's .su names a clone without its numbers (scan.constprop.isra for
+    # the symbol scan.constprop.0.isra.0): clones of one name get the
+    # largest frame.
+    frames = {}
     for fn in code:
-        if fn in funcs and fn not in frames:
+        name = fn if fn in su else re.sub(r"\.\d+(?=\.|$)", "", fn)
+        if name in su:
+            frames[fn] = su[name]
+        elif fn in funcs:
             bad.append(f"the compiled object's {fn} has no stack figure from gcc")
     worst, cycle = 0, None
     memo, active = {}, []
