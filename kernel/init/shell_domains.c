@@ -61,6 +61,19 @@ void cmd_domain(const char *args)
     }
 }
 
+/* An extension's init and fini were proved to run at load and unload,
+ * once each, with the kernel's bookkeeping around them: never from here. */
+static int is_entry_point(const char *symbol)
+{
+    static const char *const entries[] = { "ext_init", "ext_fini" };
+    for (uint32_t i = 0; i < sizeof entries / sizeof entries[0]; i++) {
+        size_t n = kstrnlen(entries[i], 16);
+        if (kstrnlen(symbol, 64) == n && kmemcmp((const uint8_t *)symbol, (const uint8_t *)entries[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Calls an exported function taking nothing and returning a number: how
  * the tests run code that the linker placed, before extensions have an
  * init of their own. */
@@ -79,6 +92,10 @@ void cmd_call(const char *args)
     }
     if (!kd->sealed) {
         kprintf("call: %s has %lu unresolved imports: it runs nothing\n", name, kd->d.unresolved);
+        return;
+    }
+    if (is_entry_point(symbol)) {
+        kprintf("call: %s runs only inside ext load and ext unload\n", symbol);
         return;
     }
     if (domain_lookup(&kd->d, (const uint8_t *)symbol, (uint32_t)kstrnlen(symbol, sizeof symbol), &addr) != DOMAIN_OK) {
