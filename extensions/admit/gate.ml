@@ -56,6 +56,8 @@
      exported contracts      contract clauses of an exported function written
                              outside its exports header
      backward goto           a goto whose target comes first in statement order
+     uninitialised locals    a local declared without an initialiser, or
+                             initialised from itself
    "The extension" is every line after the interface headers (its exports
    header, its .c files and whatever they include); the interface lines are
    trusted and not read. What C11 and ACSL constructs may be written at all
@@ -353,7 +355,21 @@ class gate_visitor = object (self)
   val mutable gotos : (stmt * stmt * location) list = []
   val written : (string * int * int, unit) Hashtbl.t = Hashtbl.create 7
 
-  method set_function name = fname <- name; gotos <- []
+  val mutable initialized : int list = []  (* locals with an initialiser *)
+  method set_function name = fname <- name; gotos <- []; initialized <- []
+
+  (* Rule: every local is initialised where it is declared (a VLA aside:
+     refused anyway), and not from itself. Uninitialised reads are then
+     impossible: globals are zeroed, and no pointer can reach a local's
+     bytes before its declaration has run. *)
+  method check_initialized (fd : fundec) =
+    List.iter (fun v ->
+        if not v.vtemp && not (String.starts_with ~prefix:"__" v.vname)
+           && not (List.mem v.vid initialized) then
+          rejectf v.vdecl "declares %s without initialising it: every local is \
+                           initialised where it is declared (no read of an \
+                           uninitialised value can then happen)" v.vname)
+      fd.slocals
   method set_here loc = here <- loc
 
   method private loc_of (e : exp) = if loc_known e.eloc then e.eloc else here
@@ -437,10 +453,21 @@ class gate_visitor = object (self)
        (match lvo with Some lv -> self#write loc lv | None -> ());
        self#call loc callee args
      | Local_init (v, ConsInit (f, args, _), _) ->
+       initialized <- v.vid :: initialized;
        if f.vname = builtin_vla_alloc then
          rejectf loc "declares a variable-length array %s" v.vname;
        self#call loc (Cil.evar f) args
-     | Local_init (_, AssignInit _, _) | Skip _ | Code_annot _ -> ());
+     | Local_init (v, AssignInit init, _) ->
+       initialized <- v.vid :: initialized;
+       let mentions = ref false in
+       let finder = object
+         inherit Visitor.frama_c_inplace
+         method! vvrbl u = if u.vid = v.vid then mentions := true; Cil.SkipChildren
+       end in
+       ignore (Visitor.visitFramacInit finder v NoOffset init);
+       if !mentions then
+         rejectf loc "initialises %s from itself: it reads an uninitialised value" v.vname
+     | Skip _ | Code_annot _ -> ());
     match i with
     | Call (_, { enode = Lval (Var f, NoOffset); _ }, _, _)
       when f.vname = builtin_vla_free ->
@@ -540,7 +567,8 @@ let walk_globals () =
         check_fun_type loc fd.svar;
         check_local_vars fd;
         ignore (Visitor.visitFramacFunction (vis :> Visitor.frama_c_visitor) fd);
-        vis#check_gotos
+        vis#check_gotos;
+        vis#check_initialized fd
       | GVar (v, _, loc) when is_own_loc loc ->
         check_type loc ("variable " ^ v.vname) v.vtype
           ~fun_ptr_words:(fun_ptr_var_words "variable" v.vname);

@@ -13,7 +13,7 @@
 static uint64_t on_line(void *closure, const char *line)
 {
     (void)closure;
-    char copy[4096];
+    char copy[4096] = {0};
     copy[0] = line[0];
     copy[4095] = 0;
     print_text(copy, 1);
