@@ -222,6 +222,9 @@ def write_harness(m, u, g, work):
         contract, ret, params = interfaces.contract_of(os.path.join(ROOT, hdr), contract_fn)
         contract = re.sub(r"\bSpinelState\b", own, contract) if own else \
             re.sub(r"\bSpinelState\b\s*,?\s*", "", contract).replace("assigns ;", "assigns \\nothing;")
+        addresses = ", ".join("&" + v for v in g["globals"])
+        contract = re.sub(r"&SpinelStateAt\b", addresses, contract) if addresses else \
+            re.sub(r"requires \\separated\([^;]*&SpinelStateAt\);\s*", "", contract)
         wrapper = f"admit_{contract_fn}_{fn}"
         names = [p.split()[-1].lstrip("*") for p in params]
         call = f"{fn}({', '.join(names)})"

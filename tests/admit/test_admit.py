@@ -3,7 +3,8 @@
 package's certificate checks out) and the negative corpus here (each
 refused, exit 1, with the reason its `expect:` line names). One PASS/FAIL
 line per case, for tests/run.py. The gate's own cases are gate_*.c (the
-same check: every corpus file is refused as it expects)."""
+same check: every corpus file is refused as it expects); ok_*.c must be
+admitted."""
 import glob
 import hashlib
 import hmac
@@ -62,6 +63,13 @@ def refused(path):
     return report(ok, f"refuse {name}: {shown}", f"exit {r.returncode}, wanted '{expect[1]}'; got {r.stdout[-600:]}")
 
 
+def admitted(path):
+    """ok_*.c: correct extensions that a too-strict rule once refused."""
+    name = os.path.basename(path)
+    r = admit(os.path.relpath(path, ROOT), os.path.join(OUT, name + ".ext"))
+    return report(r.returncode == 0, f"admit {name}", f"exit {r.returncode}: {r.stdout[-600:]}")
+
+
 def cache_follows_includes():
     """The verdict cache is keyed by the preprocessed unit: changing a
     header the extension includes (not one beside its sources) must not
@@ -97,7 +105,8 @@ def main():
         os.remove(f)
     results = [sample(s) for s in SAMPLES]
     results += [refused(p) for p in sorted(glob.glob(os.path.join(ROOT, "tests/admit/*.c")))
-                if not os.path.basename(p).startswith("gate_ok")]
+                if not os.path.basename(p).startswith(("gate_ok", "ok_"))]
+    results += [admitted(p) for p in sorted(glob.glob(os.path.join(ROOT, "tests/admit/ok_*.c")))]
     results += [refused(p) for p in sorted(glob.glob(os.path.join(ROOT, "tests/admit/*/*.manifest")))]
     results.append(cache_follows_includes())
     return 0 if all(results) else 1

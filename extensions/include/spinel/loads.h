@@ -13,6 +13,7 @@ typedef uint64_t loads_handler(void *closure, const char *name);
 /* The handler contract of Ext.Loaded (LoadsHandler). It may write its own
  * globals and the console; it may not keep name. */
 /*@ requires ShellLine(name);
+    requires \separated(name + (0 .. 127), &SpinelStateAt);
     terminates \true;
     assigns SpinelState, SpinelConsole;
 */

@@ -19,8 +19,10 @@ typedef int shell_guard(void *closure, const char *line);
 
 /* The handler contract of Shell.Command (ShellCommandHandler): every
  * extension handler on it is proved against exactly this. It may write
- * its own globals and the console, nothing else; it may not keep line. */
+ * its own globals and the console, nothing else; it may not keep line.
+ * The kernel's line is never in the extension's globals. */
 /*@ requires ShellLine(line);
+    requires \separated(line + (0 .. 127), &SpinelStateAt);
     terminates \true;
     assigns SpinelState, SpinelConsole;
 */
@@ -28,6 +30,7 @@ uint64_t shell_handler_contract(void *closure, const char *line);
 
 /* The guard contract: reads the line, writes nothing. */
 /*@ requires ShellLine(line);
+    requires \separated(line + (0 .. 127), &SpinelStateAt);
     terminates \true;
     assigns \nothing;
 */
