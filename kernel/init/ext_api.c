@@ -33,12 +33,24 @@ static int spinel_err(int dispatch_err)
 
 /* An extension handler has the dispatcher's handler shape with a typed
  * argument: the same calling convention, so the kernel calls it directly. */
+/* Live handlers of installer on ev. */
+static uint32_t installed_by(const struct event *ev, uint32_t installer)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < ev->count; i++)
+        n += ev->entry[i].live && ev->entry[i].installer == installer;
+    return n;
+}
+
 static int install(uint32_t event, handler_fn h, guard_fn g)
 {
     const struct extension *e = ext_running();
     if (!e)
         return SPINEL_ERR_NOT_NOW;
-    return spinel_err(event_install(dispatch_event(&kernel.events, event), h, g, 0, e->installer));
+    struct event *ev = dispatch_event(&kernel.events, event);
+    if (installed_by(ev, e->installer) >= SPINEL_HANDLER_QUOTA)
+        return SPINEL_ERR_QUOTA;
+    return spinel_err(event_install(ev, h, g, 0, e->installer));
 }
 
 static int uninstall(uint32_t event, handler_fn h)

@@ -114,7 +114,34 @@ def test_certificate_checks_hmac():
     assert hmac.compare_digest(hmac.new(key, body, hashlib.sha256).digest(), mac)
 
 
-EXT_TESTS = [test_extensions_load_run_unload, test_tampered_packages_refused, test_certificate_checks_hmac]
+def admitted_test_ext(name):
+    """A test extension from tests/boot/ext/, admitted now like any other."""
+    import subprocess
+    out = f"build/ext-tests/{name}.ext"
+    r = subprocess.run([sys.executable, "extensions/admit/admit.py", "--out", out, f"tests/boot/ext/{name}.c"],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, f"{name} not admitted: {r.stdout[-400:]} {r.stderr[-400:]}"
+    with open(out, "rb") as f:
+        return f.read()
+
+
+def test_handler_quota():
+    """One extension cannot fill an event's table: its fifth handler on
+    Shell.Command is refused with SPINEL_ERR_QUOTA (8), and the next
+    extension still installs."""
+    g, halt = boot("quota", [(admitted_test_ext("greedy"), "ext greedy"), (pkg("hello"), "ext hello")])
+    try:
+        g.expect(r"greedy: 0 0 0 0 8\r?\n")
+        g.expect(r"extensions: 2 loaded, 0 refused")
+        g.command("hello quota", r"hello from an extension \(greeting 1\)")
+        g.command("ext unload greedy", r"ext greedy: unloaded")
+        halt(g)
+    finally:
+        g.kill()
+
+
+EXT_TESTS = [test_extensions_load_run_unload, test_tampered_packages_refused, test_certificate_checks_hmac,
+             test_handler_quota]
 
 
 def test_load_port_pushes_packages():

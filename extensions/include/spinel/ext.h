@@ -16,8 +16,13 @@ enum spinel_err {
     SPINEL_ERR_ABSENT = 4,    /* uninstall of a handler not installed */
     SPINEL_ERR_NOT_NOW = 5,   /* handlers are installed from init or fini only */
     SPINEL_ERR_NO_SUCH = 6,   /* no object of that name */
-    SPINEL_ERR_BAD_REF = 7    /* not a live reference of this extension's, with the right asked for */
+    SPINEL_ERR_BAD_REF = 7,   /* not a live reference of this extension's, with the right asked for */
+    SPINEL_ERR_QUOTA = 8      /* this extension has SPINEL_HANDLER_QUOTA handlers on that event already */
 };
+
+/* Handlers one extension may have installed on one event: no extension
+ * can fill an event's table (16) and lock out the next. */
+#define SPINEL_HANDLER_QUOTA 4
 
 /* The contract every extension's init meets (the admission tool proves
  * ext_init against it through a generated wrapper): it terminates, and

@@ -23,7 +23,7 @@ uint64_t loads_handler_contract(void *closure, const char *name);
 /*@ terminates \true;
     assigns SpinelEvents;
     ensures \result == SPINEL_OK || \result == SPINEL_ERR_DENIED || \result == SPINEL_ERR_DUPLICATE ||
-            \result == SPINEL_ERR_FULL || \result == SPINEL_ERR_NOT_NOW;
+            \result == SPINEL_ERR_FULL || \result == SPINEL_ERR_NOT_NOW || \result == SPINEL_ERR_QUOTA;
 */
 int loads_install(loads_handler *h);
 

@@ -41,7 +41,7 @@ int shell_guard_contract(void *closure, const char *line);
 /*@ terminates \true;
     assigns SpinelEvents;
     ensures \result == SPINEL_OK || \result == SPINEL_ERR_DENIED || \result == SPINEL_ERR_DUPLICATE ||
-            \result == SPINEL_ERR_FULL || \result == SPINEL_ERR_NOT_NOW;
+            \result == SPINEL_ERR_FULL || \result == SPINEL_ERR_NOT_NOW || \result == SPINEL_ERR_QUOTA;
 */
 int shell_install(shell_handler *h, shell_guard *g);
 
