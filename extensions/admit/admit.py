@@ -9,7 +9,9 @@
 3. gcc compiles the proved unit with fixed flags; the worst-case stack use
    must fit the kernel's per-extension stack;
 4. the package binds object, manifest and proof summary to the interface
-   headers' digest with an HMAC-SHA-256 under the admission key.
+   headers' digest with an HSS/LMS signature (RFC 8554) under the machine's
+   signing key, which lives outside the tree; the kernel holds only its
+   public key.
 Refusals are printed one per line, file:line: rejected: why. Exit 0:
 admitted; 1: refused; 2: the tool could not run.
 """
@@ -25,6 +27,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import interfaces  # noqa: E402
+import keygen  # noqa: E402
+import lms  # noqa: E402
 import manifest  # noqa: E402
 import package  # noqa: E402
 import closed  # noqa: E402
@@ -380,6 +384,9 @@ def verdict(m, u, allow, work, args):
 
 
 def admit(args):
+    if not os.path.isfile(args.key):
+        raise ToolError(f"no signing key at {args.key}: `make` makes one for this machine (keygen.py), "
+                        f"or set SPINEL_SIGNING_KEY to the key to admit with")
     m = manifest.read(os.path.abspath(args.extension))
     allow, headers = check_manifest(m)
     incs = includes(headers)
@@ -388,25 +395,26 @@ def admit(args):
     u = write_unit(m, headers, incs, work)
     g, per_fn, seconds = verdict(m, u, allow, work, args)
     obj, worst = compile_object(m, u, allow, work)
-    try:
-        key = package.read_key(args.key)
-    except (OSError, ValueError) as e:
-        raise ToolError(f"admission key: {e} (make builds one: make {os.path.relpath(args.key, ROOT)})")
     out = args.out or os.path.join(ROOT, "build/ext", m.name + ".ext")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     summary = summary_text(m, per_fn, seconds, worst)
     with open(out, "wb") as f:
         contracts = {os.path.basename(os.path.dirname(h)): manifest.file_digest(os.path.join(ROOT, h))
                      for h in headers if not h.startswith(interfaces.INCLUDE)}
-        f.write(package.pack(key, m.canonical(contracts), open(obj, "rb").read(), summary,
-                             package.interface_digest(ROOT)))
+        try:
+            data = package.pack(lambda body: lms.sign(args.key, body), m.canonical(contracts),
+                                open(obj, "rb").read(), summary, package.interface_digest(ROOT))
+        except (OSError, ValueError, lms.SignatureError) as e:
+            raise ToolError(f"cannot sign with {args.key}: {e}")
+        f.write(data)
     print(f"{m.name}: admitted: {summary.decode().splitlines()[0]}; {os.path.relpath(out)}")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("extension")
-    ap.add_argument("--key", default=os.path.join(ROOT, "build/key/admission.key"))
+    ap.add_argument("--key", default=keygen.key_path(),
+                    help="the signing key (default $SPINEL_SIGNING_KEY or ~/.config/spinel/signing-key.json)")
     ap.add_argument("--out")
     ap.add_argument("--cache", default=os.path.join(ROOT, "build/admit-cache"),
                     help="WP's proof cache, and the verdicts of unchanged extensions")

@@ -1,25 +1,26 @@
 """Extension packages and their certificates, as the kernel checks them
 (kernel/core/package.c): a header, the manifest, the object, the proof
-summary, and an HMAC-SHA-256 over all of it under the admission key.
+summary, and an HSS/LMS signature (RFC 8554, lms.py) over all of it under
+the machine's signing key, whose public half the kernel holds.
 
   0  magic "SPNLEXT1"      8 bytes
-  8  version (1)           u32 little-endian
+  8  version (2)           u32 little-endian
   12 manifest length       u32
   16 object length         u32
   20 summary length        u32
   24 interface digest      32 bytes: SHA-256 of the interface headers
   56 manifest, object, summary
-  .. HMAC-SHA-256          32 bytes, over every byte before it
+  .. signature             HSS signature of every byte before it
+  .. signature length      u32 little-endian, the last 4 bytes
 """
 import hashlib
-import hmac
 import os
 import struct
 
 MAGIC = b"SPNLEXT1"
-VERSION = 1
+VERSION = 2
 HEADER = struct.Struct("<8sIIII32s")
-MAC_SIZE = 32
+TRAILER = 4
 
 # What an extension is proved against: the interface headers and their
 # model. Their digest is compiled into the kernel and bound into each
@@ -44,24 +45,29 @@ def interface_digest(root="."):
     return h.digest()
 
 
-def pack(key, manifest, obj, summary, digest):
+def pack(sign, manifest, obj, summary, digest):
+    """The package, its body signed by sign(body) -> signature."""
     body = HEADER.pack(MAGIC, VERSION, len(manifest), len(obj), len(summary), digest) + manifest + obj + summary
-    return body + hmac.new(key, body, hashlib.sha256).digest()
+    sig = sign(body)
+    return body + sig + struct.pack("<I", len(sig))
+
+
+def split(data):
+    """(body, signature) of a package; ValueError if the trailer is wrong."""
+    if len(data) < HEADER.size + TRAILER:
+        raise ValueError("too short to be a package")
+    n = struct.unpack_from("<I", data, len(data) - TRAILER)[0]
+    if n > len(data) - HEADER.size - TRAILER:
+        raise ValueError("signature length past the package")
+    return data[:len(data) - TRAILER - n], data[len(data) - TRAILER - n:len(data) - TRAILER]
 
 
 def unpack(data):
     """(manifest, object, summary, digest) of a well-formed package; the
-    certificate is not checked here."""
-    magic, version, ml, ol, sl, digest = HEADER.unpack_from(data)
-    if magic != MAGIC or version != VERSION or HEADER.size + ml + ol + sl + MAC_SIZE != len(data):
-        raise ValueError("not a version 1 Spinel package")
+    signature is not checked here."""
+    body, _ = split(data)
+    magic, version, ml, ol, sl, digest = HEADER.unpack_from(body)
+    if magic != MAGIC or version != VERSION or HEADER.size + ml + ol + sl != len(body):
+        raise ValueError("not a version 2 Spinel package")
     at = HEADER.size
-    return data[at:at + ml], data[at + ml:at + ml + ol], data[at + ml + ol:at + ml + ol + sl], digest
-
-
-def read_key(path):
-    with open(path, "rb") as f:
-        key = f.read()
-    if len(key) != 32:
-        raise ValueError(f"{path}: an admission key is 32 bytes, this one has {len(key)}")
-    return key
+    return body[at:at + ml], body[at + ml:at + ml + ol], body[at + ml + ol:at + ml + ol + sl], digest

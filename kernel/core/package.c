@@ -1,6 +1,6 @@
 /* Extension packages: see package.h. */
 #include "bytes.h"
-#include "hmac.h"
+#include "lms.h"
 #include "package.h"
 
 static const uint8_t magic[8] = { 'S', 'P', 'N', 'L', 'E', 'X', 'T', '1' };
@@ -23,21 +23,23 @@ static int same(const uint8_t *a, const uint8_t *b, uint32_t n)
     return 1;
 }
 
-int package_open(const uint8_t *bytes, uint64_t len, const uint8_t *key, const uint8_t *digest,
+int package_open(const uint8_t *bytes, uint64_t len, const uint8_t *pub, const uint8_t *digest,
                  struct package *p)
 {
-    uint8_t mac[32];
-    if (len < PACKAGE_HEADER + PACKAGE_MAC)
+    if (len < PACKAGE_HEADER + PACKAGE_TRAILER)
         return PACKAGE_ERR_SHORT;
-    hmac_sha256(key, 32, bytes, len - PACKAGE_MAC, mac);
-    if (!hmac_sha256_equal(mac, bytes + len - PACKAGE_MAC))
+    uint64_t sig_len = le32(bytes + len - PACKAGE_TRAILER);
+    if (sig_len > len - PACKAGE_HEADER - PACKAGE_TRAILER)
+        return PACKAGE_ERR_CERTIFICATE;
+    uint64_t body = len - PACKAGE_TRAILER - sig_len;
+    if (!hss_verify(pub, bytes, body, bytes + body, sig_len))
         return PACKAGE_ERR_CERTIFICATE;
     if (!same(bytes, magic, 8))
         return PACKAGE_ERR_MAGIC;
     if (le32(bytes + 8) != PACKAGE_VERSION)
         return PACKAGE_ERR_VERSION;
     uint64_t ml = le32(bytes + 12), ol = le32(bytes + 16), sl = le32(bytes + 20);
-    if (PACKAGE_HEADER + ml + ol + sl + PACKAGE_MAC != len)
+    if (PACKAGE_HEADER + ml + ol + sl != body)
         return PACKAGE_ERR_LENGTHS;
     if (!same(bytes + 24, digest, 32))
         return PACKAGE_ERR_INTERFACE;
@@ -47,6 +49,7 @@ int package_open(const uint8_t *bytes, uint64_t len, const uint8_t *key, const u
     p->object_len = (uint32_t)ol;
     p->summary = p->object + ol;
     p->summary_len = (uint32_t)sl;
+    p->signature_len = (uint32_t)sig_len;
     return PACKAGE_OK;
 }
 
@@ -55,7 +58,7 @@ const char *package_err_text(int err)
     switch (err) {
     case PACKAGE_OK: return "ok";
     case PACKAGE_ERR_SHORT: return "too short to be a package";
-    case PACKAGE_ERR_CERTIFICATE: return "certificate does not match (tampered, or admitted under another key)";
+    case PACKAGE_ERR_CERTIFICATE: return "certificate does not match (tampered, or signed by another key)";
     case PACKAGE_ERR_MAGIC: return "not a Spinel extension package";
     case PACKAGE_ERR_VERSION: return "package version not supported";
     case PACKAGE_ERR_LENGTHS: return "package parts do not add up to its size";

@@ -56,7 +56,7 @@ void bench_ext(uint64_t overhead)
     const uint8_t *bytes = phys_to_virt(m->base);
     struct package p;
     uint64_t start = arch_cycles();
-    int err = package_open(bytes, m->len, admission_key, interface_digest, &p);
+    int err = package_open(bytes, m->len, admission_public_key, interface_digest, &p);
     uint64_t certificate = arch_cycles() - start;
     start = arch_cycles();
     struct extension *e = ext_load(bytes, m->len);

@@ -248,7 +248,7 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len)
 {
     struct package p;
     struct extension *e = free_ext();
-    int err = package_open(bytes, len, admission_key, interface_digest, &p);
+    int err = package_open(bytes, len, admission_public_key, interface_digest, &p);
     if (err != PACKAGE_OK)
         return refuse("package", package_err_text(err));
     if (!e)

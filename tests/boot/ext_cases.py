@@ -3,7 +3,6 @@ build, loaded from GRUB modules, called from the shell, unloaded and
 reloaded; and tampered packages, each refused with its reason while the
 kernel goes on."""
 import hashlib
-import hmac
 import os
 import re
 import sys
@@ -12,6 +11,8 @@ from qemu import Guest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "extensions/admit"))
+import keygen  # noqa: E402
+import lms  # noqa: E402
 import package  # noqa: E402
 
 SAMPLES = ["tracer", "counter", "hello", "checksum", "sum"]
@@ -76,6 +77,10 @@ def flip(data, at):
     return data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]
 
 
+def machine_signer(body):
+    return lms.sign(keygen.key_path(), body)
+
+
 def tampered():
     """(bytes, the refusal the kernel must print) for each way to cheat."""
     good, other = pkg("counter"), pkg("hello")
@@ -83,9 +88,12 @@ def tampered():
     at_manifest = package.HEADER.size
     at_object = at_manifest + len(manifest)
     cert = "certificate does not match"
-    foreign = good[:-package.MAC_SIZE] + other[-package.MAC_SIZE:]
-    wrong_key = package.pack(os.urandom(32), manifest, obj, summary, digest)
-    resigned_other_digest = package.pack(package.read_key("build/key/admission.key"), manifest, obj, summary,
+    body, _ = package.split(good)
+    _, other_sig = package.split(other)
+    foreign = body + other_sig + len(other_sig).to_bytes(4, "little")
+    stranger, _ = lms.keygen()  # another machine's key: a valid signature, not this kernel's key
+    wrong_key = package.pack(lambda b: lms._sign_state(stranger, b), manifest, obj, summary, digest)
+    resigned_other_digest = package.pack(machine_signer, manifest, obj, summary,
                                          hashlib.sha256(b"other headers").digest())
     return [(flip(good, at_object + 100), cert), (flip(good, at_manifest + 2), cert),
             (flip(good, len(good) - 5), cert), (good[:len(good) // 2], cert), (good[:40], "too short"),
@@ -106,12 +114,21 @@ def test_tampered_packages_refused():
         g.kill()
 
 
-def test_certificate_checks_hmac():
-    """The host side of the certificate: what the kernel recomputes."""
+def test_certificate_is_a_signature():
+    """The host side of the certificate: an HSS signature under the public
+    key the kernel holds; the image and the ISO hold no secret of the
+    signing key."""
     data = pkg("counter")
-    key = package.read_key("build/key/admission.key")
-    body, mac = data[:-32], data[-32:]
-    assert hmac.compare_digest(hmac.new(key, body, hashlib.sha256).digest(), mac)
+    pub = open("build/key/admission.pub", "rb").read()
+    body, sig = package.split(data)
+    assert lms.hss_verify(pub, body, sig)
+    assert not lms.hss_verify(pub, body[:-1] + bytes([body[-1] ^ 1]), sig)
+    for image in ("build/spinel.elf", "build/spinel.iso"):
+        with open(image, "rb") as f:
+            blob = f.read()
+        assert pub[4:] in blob or image.endswith(".iso"), f"{image} lacks the public key"
+        for secret in lms.secrets(keygen.key_path()):
+            assert secret not in blob and secret.hex().encode() not in blob, f"{image} holds a signing secret"
 
 
 def admitted_test_ext(name):
@@ -140,7 +157,7 @@ def test_handler_quota():
         g.kill()
 
 
-EXT_TESTS = [test_extensions_load_run_unload, test_tampered_packages_refused, test_certificate_checks_hmac,
+EXT_TESTS = [test_extensions_load_run_unload, test_tampered_packages_refused, test_certificate_is_a_signature,
              test_handler_quota]
 
 
@@ -192,8 +209,7 @@ def test_import_bound_to_proved_contracts():
     proved = re.search(rb"\ncontract checksum ([0-9a-f]{64})\n", manifest)
     assert proved, manifest
     other = manifest.replace(proved[1], hashlib.sha256(b"another checksum.h").hexdigest().encode())
-    key = package.read_key("build/key/admission.key")
-    forged = package.pack(key, other, obj, summary, digest)
+    forged = package.pack(machine_signer, other, obj, summary, digest)
     g, halt = boot("contract", [(pkg("checksum"), "ext checksum"), (forged, "ext sum")])
     try:
         g.expect(r"ext sum: was proved against another checksum\.h than the loaded checksum exports\n"
