@@ -1,5 +1,6 @@
-/* SHA-256 (FIPS 180-4), incremental and one shot: the hash under HMAC-SHA-256
- * (hmac.h), with which the kernel checks extension certificates. */
+/* SHA-256 (FIPS 180-4), incremental and one shot: the only primitive of the
+ * HSS/LMS signatures (lms.h) with which the kernel checks extension
+ * certificates. */
 #ifndef SPINEL_SHA256_H
 #define SPINEL_SHA256_H
 
