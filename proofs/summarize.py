@@ -14,6 +14,14 @@ import subprocess
 import sys
 
 RESULTS = "proofs/results"
+# Lemmas WP has never proved, found when this script began to read lemmas
+# (issue 16): before, they were silently assumed. Each is a known defect,
+# listed in proofs/README.md, reported on every run and kept out of the
+# totals; any other unproved lemma fails the proof. Remove an entry as soon
+# as its lemma proves.
+KNOWN_UNPROVED = {
+    "event": {"lemma_EventSwept_kept"},
+}
 
 
 def goals_of(report):
@@ -51,8 +59,11 @@ def one_module(args):
         return 1
     with open(log_path) as f:
         log = f.read()
-    per_fn, failed = {}, []
+    per_fn, failed, known = {}, [], []
     for fn, goal, valid, count in goals_of(report):
+        if goal in KNOWN_UNPROVED.get(args.module, ()) and valid < count:
+            known.append(goal)
+            continue
         entry = per_fn.setdefault(fn, {"proved": 0, "total": 0})
         entry["total"] += count
         entry["proved"] += valid
@@ -66,6 +77,8 @@ def one_module(args):
     for goal in failed:
         print(f"  not proved: {goal}")
         status = 1
+    for goal in known:
+        print(f"  not proved, a known defect (proofs/README.md): {goal}")
     for line in log.splitlines():
         if "Failed smoke-test" in line or "Warning: Missing RTE" in line:
             print(f"  {line.strip()}")
@@ -81,7 +94,7 @@ def one_module(args):
         status = 1
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, args.module + ".json"), "w") as f:
-        json.dump({"module": args.module, "proved": proved, "total": total,
+        json.dump({"module": args.module, "proved": proved, "total": total, "known_unproved": known,
                    "functions": dict(sorted(per_fn.items()))}, f, indent=1)
         f.write("\n")
     with open(os.path.join(args.dir, args.module + ".time"), "w") as f:
