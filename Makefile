@@ -12,8 +12,10 @@ INIT_SRCS := $(sort $(wildcard kernel/init/*.c))
 ARCH_SRCS := $(sort $(wildcard kernel/arch/x86_64/*.c))
 ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
 
+# -fstack-clash-protection: a frame larger than a page is probed page by
+# page, so no frame can step over a kernel stack's unmapped guard page.
 KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
-  -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector \
+  -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector -fstack-clash-protection \
   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -O2 -g \
   -Wall -Wextra -Werror -Ikernel/include -Ikernel/arch/x86_64 -Ispec -Iextensions/include \
   -DSPINEL_VERSION='"$(VERSION)"' -MMD -MP

@@ -151,7 +151,10 @@ higher_half:
     jmp 3b
 
     .bss
-    .align 16
+    .align STACK_GUARD_SIZE
+    .global boot_stack_guard
+boot_stack_guard:                             /* unmapped by kstack.c: an overflow faults */
+    .skip STACK_GUARD_SIZE
 boot_stack:
     .skip BOOT_STACK_SIZE
 boot_stack_top:

@@ -40,6 +40,9 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GATE = os.path.join(ROOT, "extensions/admit/gate.ml")
 # Bytes of the extension's own frames: the kernel states it (kernel/init/ext.h).
 EXT_STACK_MAX = int(re.search(r"#define EXT_STACK_MAX (\d+)", open(os.path.join(ROOT, "kernel/init/ext.h")).read())[1])
+# Loop iterations per call of an entry point: the kernel's budget (ext.h).
+FUEL_BUDGET = int(re.search(r"#define SPINEL_FUEL_BUDGET (\d+)",
+                            open(os.path.join(ROOT, "extensions/include/spinel/ext.h")).read())[1])
 INCLUDES = ["-Iextensions/include/spinel", "-Iextensions/include", "-Ispec"]
 CFLAGS = one_unit.CFLAGS
 # Frama-C reads unit.i as it is: already preprocessed, by gcc.
@@ -209,6 +212,18 @@ def roles(m):
     return out
 
 
+def bound_of(m):
+    """The fuel each entry point is proved to live on: the manifest's
+    bound, the kernel's whole budget if it names none."""
+    return FUEL_BUDGET if m.bound is None else m.bound
+
+
+def check_bound(m):
+    if m.bound is not None and m.bound > FUEL_BUDGET:
+        raise Refused([f"{os.path.relpath(m.path, ROOT)}:{m.bound_line}: rejected: bound {m.bound} loop "
+                       f"iterations is over the kernel's budget of {FUEL_BUDGET} (SPINEL_FUEL_BUDGET)"])
+
+
 def write_harness(m, u, g, work):
     """A wrapper per entry point, carrying the official contract and
     calling the extension's function: WP proves the function's own contract
@@ -229,6 +244,7 @@ def write_harness(m, u, g, work):
         addresses = ", ".join("&" + v for v in g["globals"])
         contract = re.sub(r"&SpinelStateAt\b", addresses, contract) if addresses else \
             re.sub(r"requires \\separated\([^;]*&SpinelStateAt\);\s*", "", contract)
+        contract = re.sub(r"\bSpinelBound\b", str(bound_of(m)), contract)
         wrapper = f"admit_{contract_fn}_{fn}"
         names = [p.split()[-1].lstrip("*") for p in params]
         call = f"{fn}({', '.join(names)})"
@@ -317,6 +333,24 @@ def exported_functions(m, u):
     return set(re.findall(r"\b(\w+)\s*\([^;{]*\)\s*;", text))
 
 
+INTEGER_TYPE = re.compile(r"^(?:(?:unsigned|signed|int|long|short|char)\s*)+$|^u?int(?:8|16|32|64)_t$")
+
+
+def callable_exports(m, u):
+    """Exports the shell's `call` may run bare: declared in the exports
+    header (as preprocessed) as NAME(void) returning an integer, after a
+    contract with no precondition. Recorded in the packaged manifest."""
+    if not m.exports:
+        return []
+    text = "\n".join(u.text.split("\n")[u.interface_end:u.exports_end])
+    out = []
+    for contract, ret, name in re.findall(r"/\*@((?:(?!\*/).)*?)\*/\s*([A-Za-z_][\w ]*?)\s*\b(\w+)\s*\(\s*void\s*\)\s*;",
+                                          text, re.S):
+        if INTEGER_TYPE.match(ret.strip()) and not re.search(r"\brequires\b", contract) and len(name) < 32:
+            out.append(name)
+    return sorted(set(out))
+
+
 def compile_object(m, u, allow, work):
     """gcc on unit.i itself; then the object is read back (objcheck.py)."""
     obj = os.path.join(work, m.name + ".o")
@@ -344,7 +378,8 @@ def summary_text(m, per_fn, seconds, worst):
     fc = run(["frama-c", "-version"]).stdout.strip()
     proved, total = sum(v for v, _ in per_fn.values()), sum(t for _, t in per_fn.values())
     lines = [f"proved {proved}/{total} goals in {seconds:.1f} s (Frama-C {fc}, WP, {provers})",
-             f"stack {worst} of {EXT_STACK_MAX} bytes"]
+             f"stack {worst} of {EXT_STACK_MAX} bytes",
+             f"bound {bound_of(m)} loop iterations per call of each entry point (budget {FUEL_BUDGET})"]
     lines += [f"  {fn}: {v}/{t}" for fn, (v, t) in sorted(per_fn.items())]
     return ("\n".join(lines) + "\n").encode()
 
@@ -360,7 +395,7 @@ def inputs_digest(m, u):
                   if n.endswith((".py", ".ml")))
     for f in tool + [os.path.join(ROOT, "proofs/wp.mk")]:
         h.update(f.encode() + b"\0" + open(f, "rb").read())
-    h.update(m.canonical() + package.interface_digest(ROOT))
+    h.update(m.canonical() + f"bound {bound_of(m)}\n".encode() + package.interface_digest(ROOT))
     h.update((run(["gcc", "--version"]).stdout + run(["frama-c", "-version"]).stdout
               + run(["why3", "config", "list-provers"]).stdout).encode())
     return h.hexdigest()
@@ -388,6 +423,7 @@ def admit(args):
         raise ToolError(f"no signing key at {args.key}: `make` makes one for this machine (keygen.py), "
                         f"or set SPINEL_SIGNING_KEY to the key to admit with")
     m = manifest.read(os.path.abspath(args.extension))
+    check_bound(m)
     allow, headers = check_manifest(m)
     incs = includes(headers)
     work = os.path.join(ROOT, "build/admit", m.name)
@@ -402,7 +438,7 @@ def admit(args):
         contracts = {os.path.basename(os.path.dirname(h)): manifest.file_digest(os.path.join(ROOT, h))
                      for h in headers if not h.startswith(interfaces.INCLUDE)}
         try:
-            data = package.pack(lambda body: lms.sign(args.key, body), m.canonical(contracts),
+            data = package.pack(lambda body: lms.sign(args.key, body), m.canonical(contracts, callable_exports(m, u)),
                                 open(obj, "rb").read(), summary, package.interface_digest(ROOT))
         except (OSError, ValueError, lms.SignatureError) as e:
             raise ToolError(f"cannot sign with {args.key}: {e}")

@@ -58,6 +58,9 @@
      backward goto           a goto whose target comes first in statement order
      uninitialised locals    a local declared without an initialiser, or
                              initialised from itself
+     unfuelled loops         a Loop whose body does not begin with the call
+                             spinel_spend(); (only instructions and tests
+                             that leave the loop may come first)
    "The extension" is every line after the interface headers (its exports
    header, its .c files and whatever they include); the interface lines are
    trusted and not read. What C11 and ACSL constructs may be written at all
@@ -90,9 +93,11 @@ let env_list name default =
   List.filter (fun s -> s <> "")
     (List.map String.trim (String.split_on_char ',' v))
 
+(* spinel_spend (ext.h, in every unit's prelude) is the one prelude
+   function any extension may call: each loop begins with it. *)
 let allowed = Hashtbl.create 17
 let () = List.iter (fun f -> Hashtbl.replace allowed f ())
-    (env_list "SPINEL_GATE_ALLOW" "")
+    ("spinel_spend" :: env_list "SPINEL_GATE_ALLOW" "")
 
 let norm p = (Filepath.Normalized.of_string p :> string)
 
@@ -343,6 +348,45 @@ let is_variadic_type t =
     List.exists (fun (n, _, _) -> n = "__va_params") args
   | _ -> false
 
+(* Rule: every loop's body begins with spinel_spend(): before it come
+   only instructions and tests that leave the loop (Cil's own loop test, a
+   written `if (c) break;`). Every path from the loop's head back to it
+   (the end of the body, a continue, a forward goto; backward gotos and
+   recursion are refused) then passes the call, so each iteration spends
+   one unit of the ghost fuel, and WP must prove the fuel never runs out:
+   an admitted entry point makes at most its bound of iterations. *)
+let spend_fn = "spinel_spend"
+
+(* A statement that either falls through or leaves the loop: the loop's
+   test as Cil lays it out (a && b is nested ifs; a call in the test is an
+   instruction before it), a written `if (c) break;`. *)
+let rec falls_or_breaks (s : stmt) =
+  match s.skind with
+  | Break _ | Instr _ -> true
+  | Block b -> List.for_all falls_or_breaks b.bstmts
+  | If (_, t, e, _) -> List.for_all falls_or_breaks t.bstmts && List.for_all falls_or_breaks e.bstmts
+  | _ -> false
+
+(* Some true: the call comes first; Some false: something else does;
+   None: the statements end before either. *)
+let rec spends_first (stmts : stmt list) =
+  match stmts with
+  | [] -> None
+  | s :: rest ->
+    match s.skind with
+    | Instr (Call (None, { enode = Lval (Var f, NoOffset); _ }, [], _))
+      when f.vname = spend_fn -> Some true
+    | Block b ->
+      (match spends_first b.bstmts with None -> spends_first rest | r -> r)
+    | _ when falls_or_breaks s -> spends_first rest
+    | _ -> Some false
+
+let check_loop_fuel loc (body : block) =
+  if spends_first body.bstmts <> Some true then
+    rejectf loc "a loop that does not begin with %s(): each iteration must \
+                 spend one unit of fuel, so that its run time is proved bounded \
+                 (extensions/README.md, \"Bounded time\")" spend_fn
+
 class gate_visitor = object (self)
   inherit Visitor.frama_c_inplace
 
@@ -394,6 +438,7 @@ class gate_visitor = object (self)
     here <- Cil_datatype.Stmt.loc s;
     (match s.skind with
      | Goto (target, loc) -> gotos <- (s, !target, loc) :: gotos
+     | Loop (_, body, loc, _, _) -> check_loop_fuel loc body
      | _ -> ());
     Cil.DoChildren
 

@@ -1,12 +1,12 @@
 """An extension's manifest: its name, sources, the interfaces it imports,
-the events it handles. Read from NAME.manifest, or from `//! ` lines at
+the events it handles, the loop iterations it may make per call (bound). Read from NAME.manifest, or from `//! ` lines at
 the top of a single-file extension. See extensions/README.md."""
 import hashlib
 import os
 import re
 
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
-KEYS = ("name", "sources", "imports", "handler", "guard", "exports")
+KEYS = ("name", "sources", "imports", "handler", "guard", "exports", "bound")
 
 
 def file_digest(path):
@@ -24,8 +24,9 @@ class Manifest:
         self.handlers, self.guards = [], []  # (event, function)
         self.exports = None                  # header other extensions include
         self.path = None
+        self.bound, self.bound_line = None, None  # loop iterations per call
 
-    def canonical(self, contracts=None):
+    def canonical(self, contracts=None, callable_exports=()):
         """The manifest's bytes as packaged: what the kernel reads. Its own
         exports header and each imported extension's header go with their
         SHA-256, so the kernel links an import only to an extension that
@@ -36,6 +37,8 @@ class Manifest:
         if self.exports:
             lines.append(f"exports {os.path.basename(self.exports)} {file_digest(self.exports)}")
         lines += [f"contract {name} {digest}" for name, digest in sorted((contracts or {}).items())]
+        # Exports the shell's call may run with no arguments (admit.py).
+        lines += [f"callable {name}" for name in callable_exports]
         return ("\n".join(lines) + "\n").encode()
 
 
@@ -73,6 +76,10 @@ def read(path):
             if len(words) != 2:
                 raise ManifestError(f"{where}: rejected: '{key} EVENT FUNCTION'")
             (m.handlers if key == "handler" else m.guards).append((words[0], words[1]))
+        elif key == "bound":
+            if len(words) != 1 or not words[0].isdigit() or len(words[0]) > 12:
+                raise ManifestError(f"{where}: rejected: 'bound N', N the most loop iterations of one call")
+            m.bound, m.bound_line = int(words[0]), number
         elif key == "exports":
             if len(words) != 1:
                 raise ManifestError(f"{where}: rejected: 'exports HEADER.h'")

@@ -13,10 +13,13 @@
       n <= 0 ? 0 : (FletcherB(data, n - 1) + FletcherA(data, n)) % 255;
 */
 
-/* Fletcher-16 of the len bytes at data (as unsigned bytes): B in the high byte, A in the low. */
+/* Fletcher-16 of the len bytes at data (as unsigned bytes): B in the high
+ * byte, A in the low. One loop iteration per byte. */
 /*@ requires \valid_read(data + (0 .. len - 1));
+    requires SpinelFuel >= len;
     terminates \true;
-    assigns \nothing;
+    assigns SpinelFuel;
+    ensures SpinelFuel == \old(SpinelFuel) - len;
     ensures \result == FletcherB(data, len) * 256 + FletcherA(data, len);
 */
 uint32_t fletcher16(const char *data, uint32_t len);

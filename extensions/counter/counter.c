@@ -2,6 +2,7 @@
  * the count so far, and says how many it saw when it is unloaded. */
 #include "spinel/print.h"
 #include "spinel/shell.h"
+#include "counter.h"
 
 static uint64_t lines;
 
@@ -21,6 +22,11 @@ static uint64_t on_command(void *closure, const char *line)
     print_u64(lines);
     print_str(" lines\n");
     return 1;
+}
+
+uint64_t counter_lines(void)
+{
+    return lines;
 }
 
 /*@ terminates \true;

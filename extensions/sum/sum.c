@@ -16,9 +16,11 @@ static int is_sum(void *closure, const char *line)
 
 /* The bytes of text before its NUL. */
 /*@ requires ShellLine(text);
+    requires SpinelFuel >= 127;
     terminates \true;
-    assigns \nothing;
+    assigns SpinelFuel;
     ensures 0 <= \result < 128 && text[\result] == 0 && \valid_read(text + (0 .. \result));
+    ensures SpinelFuel == \old(SpinelFuel) - \result;
 */
 static uint32_t text_length(const char *text)
 {
@@ -26,17 +28,22 @@ static uint32_t text_length(const char *text)
     /*@ loop invariant 0 <= n < 128;
         loop invariant \forall integer k; 0 <= k < n ==> text[k] != 0;
         loop invariant \valid_read(text + (0 .. n));
-        loop assigns n;
+        loop invariant SpinelFuel == \at(SpinelFuel, Pre) - n;
+        loop assigns n, SpinelFuel;
         loop variant 127 - n;
     */
-    while (text[n] != 0 && n < 127)
+    while (text[n] != 0 && n < 127) {
+        spinel_spend();
         n++;
+    }
     return n;
 }
 
+/* At most 127 iterations to find the text's end, 127 more to sum it. */
 /*@ requires ShellLine(line);
+    requires SpinelFuel >= 254;
     terminates \true;
-    assigns SpinelConsole;
+    assigns SpinelConsole, SpinelFuel;
 */
 static uint64_t print_sum(void *closure, const char *line)
 {

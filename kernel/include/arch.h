@@ -14,6 +14,9 @@ void arch_putc(char c);
  * load port (COM2) has a byte first. */
 int arch_getc(void);
 #define ARCH_LOAD_PENDING (-2)
+/* A console byte if one has arrived, else -1: never blocks, so a long
+ * shell command can look for Ctrl-C between its steps. */
+int arch_poll_getc(void);
 /* The load port, COM2, polled: a byte, or -1 if none came within ticks
  * timer ticks; and one byte out. */
 int arch_load_getc(uint64_t ticks);

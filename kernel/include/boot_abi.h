@@ -6,6 +6,7 @@
 #define BOOT_PROTO_MULTIBOOT2 2 /* = BOOT_MULTIBOOT2 */
 #define MULTIBOOT2_MAGIC 0x36d76289
 #define BOOT_STACK_SIZE 16384
+#define STACK_GUARD_SIZE 4096 /* the unmapped page below each kernel stack */
 
 #define KERNEL_PHYS 0x100000
 #define KERNEL_VMA 0xFFFFFFFF80000000

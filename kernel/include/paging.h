@@ -15,7 +15,8 @@ struct paging_stats {
  * executable at once. */
 enum page_prot { PAGE_RX, PAGE_R, PAGE_RW };
 
-/* Builds and loads the final tables; page-table frames come from fa. */
+/* Builds and loads the final tables, the guard page below each kernel
+ * stack left unmapped; page-table frames come from fa. */
 void paging_init(struct frame_alloc *fa, uint64_t ram_end);
 void *phys_to_virt(uint64_t paddr);
 const struct paging_stats *paging_stats(void);

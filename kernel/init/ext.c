@@ -97,6 +97,7 @@ static const char *read_manifest(const struct package *p, struct extension *e)
     e->name[0] = 0;
     e->nimports = 0;
     e->has_exports = 0;
+    e->ncallable = 0;
     kmemset(e->has_contract, 0, sizeof e->has_contract);
     while (s < end) {
         const char *eol = s;
@@ -119,10 +120,22 @@ static const char *read_manifest(const struct package *p, struct extension *e)
             const char *why = read_contract(s + 9, eol, e);
             if (why)
                 return why;
+        } else if (line_is(s, eol, "callable ", 9)) {
+            s += 9;
+            if (e->ncallable >= EXT_CALLABLE || !take_word(&s, eol, e->callable[e->ncallable++]))
+                return "the manifest lists too many callable exports, or a name too long";
         }
         s = eol + 1;
     }
     return e->name[0] ? 0 : "the manifest has no name";
+}
+
+int ext_callable(const struct extension *e, const char *symbol)
+{
+    for (uint32_t i = 0; i < e->ncallable; i++)
+        if (same_name(e->callable[i], symbol))
+            return 1;
+    return 0;
 }
 
 static int is_interface(const char *name)

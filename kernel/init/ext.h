@@ -10,6 +10,8 @@
 
 #define EXT_MAX 15 /* one capability table each: applications 1 .. 15 */
 #define EXT_IMPORTS 8
+/* Exports the shell's call may run, per extension (manifest "callable"). */
+#define EXT_CALLABLE 8
 /* Bytes of stack an extension's own frames may use (admit.py refuses
  * more); the kernel stack has room for them above the kernel's own. */
 #define EXT_STACK_MAX 2048
@@ -24,6 +26,10 @@ struct extension {
      * imported extension's header this one was proved against. */
     uint8_t exports_digest[32], has_exports;
     uint8_t contract[EXT_IMPORTS][32], has_contract[EXT_IMPORTS];
+    /* Exports the admission tool found to take no arguments and have no
+     * precondition: the only ones the shell's call runs. */
+    char callable[EXT_CALLABLE][DOMAIN_NAME_MAX];
+    uint32_t ncallable;
     struct kdomain *kd;
     uint32_t installer;
     uint32_t app;     /* its table of references: 1 + its slot (0 is the shell's) */
@@ -41,6 +47,8 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len);
  * domain: 0, or -1 with the reason printed. */
 int ext_unload(const char *name);
 struct extension *ext_find(const char *name);
+/* Whether e's manifest lists symbol as callable from the shell. */
+int ext_callable(const struct extension *e, const char *symbol);
 /* The extension whose image holds code address pc, or null: how the
  * interface knows who calls it (extensions cannot forge where they call
  * from: the gate refuses assembly and function pointers). */

@@ -37,6 +37,21 @@ static void cmd_ticks(const char *args)
 /* A data byte that is a `ret` instruction: calling it must fault (NX). */
 static uint8_t ret_in_data = 0xC3;
 
+/* Never cleared, but gcc must assume it may be: the recursion may stop. */
+static volatile int keep_recursing = 1;
+
+/* Recurses until the kernel stack runs into its guard page. Each frame
+ * hands its buffer to the next and reads it back after the call, so gcc
+ * can neither turn the recursion into a loop nor drop the frames. */
+static void overflow_stack(volatile uint8_t *caller)
+{
+    volatile uint8_t frame[256];
+    frame[0] = caller[0];
+    if (keep_recursing)
+        overflow_stack(frame);
+    caller[0] = frame[0];
+}
+
 static const char *skip_spaces(const char *s)
 {
     while (*s == ' ')
@@ -62,8 +77,12 @@ static void cmd_fault(const char *args)
     } else if (word_is(args, "exec")) {
         kprintf("calling into kernel data at %p\n", (void *)&ret_in_data);
         arch_call_at((uint64_t)&ret_in_data);
+    } else if (word_is(args, "stack")) {
+        kprintf("recursing until the kernel stack overflows\n");
+        volatile uint8_t seed = 0;
+        overflow_stack(&seed);
     } else {
-        kprintf("usage: fault [read|write|exec]\n");
+        kprintf("usage: fault [read|write|exec|stack]\n");
         return;
     }
     kprintf("fault: no fault happened: protection is broken\n");
@@ -108,7 +127,7 @@ static const struct command commands[] = {
     { "help", "list commands", cmd_help },
     { "mem", "free and total physical frames", cmd_mem },
     { "ticks", "timer ticks since boot", cmd_ticks },
-    { "fault", "[read|write|exec]: read unmapped memory, write text, run data", cmd_fault },
+    { "fault", "[read|write|exec|stack]: read unmapped memory, write text, run data, overflow the stack", cmd_fault },
     { "caps", "APP: an application's live references", cmd_caps },
     { "cap", "APP REF: what a reference names, or why it is refused", cmd_cap },
     { "revoke", "APP REF: kill a reference", cmd_revoke },

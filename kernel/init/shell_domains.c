@@ -1,5 +1,6 @@
 /* Shell commands on domains: domains, domain NAME, call NAME SYMBOL. */
 #include "console.h"
+#include "ext.h"
 #include "domains.h"
 #include "kstring.h"
 #include "shell_cmds.h"
@@ -74,9 +75,33 @@ static int is_entry_point(const char *symbol)
     return 0;
 }
 
+/* Whether symbol may be called with no arguments: for an extension, only
+ * an export its package lists as callable (proved to take none and to need
+ * no precondition); for an object loaded at boot (trusted, as the boot
+ * configuration that names it), only an address in its code. Prints why
+ * not. */
+static int may_call(const struct kdomain *kd, const char *name, const char *symbol, uint64_t addr)
+{
+    const struct extension *e = ext_find(name);
+    if (e && e->kd == kd) {
+        if (!ext_callable(e, symbol)) {
+            kprintf("call: %s.%s is not callable: only an export proved to take no arguments and to need "
+                    "no precondition is, and its package lists none such\n", name, symbol);
+            return 0;
+        }
+        return 1;
+    }
+    uint64_t code = (uint64_t)kd->d.image;
+    if (addr < code || addr - code >= kd->d.plan.rx_size) {
+        kprintf("call: %s.%s is not code (it is not in the domain's rx pages)\n", name, symbol);
+        return 0;
+    }
+    return 1;
+}
+
 /* Calls an exported function taking nothing and returning a number: how
- * the tests run code that the linker placed, before extensions have an
- * init of their own. */
+ * the tests run code that the linker placed, and an extension's exports
+ * that are safe to call bare. */
 void cmd_call(const char *args)
 {
     char name[DOMAIN_NAME_MAX], symbol[64];
@@ -102,6 +127,8 @@ void cmd_call(const char *args)
         kprintf("call: %s exports no %s\n", name, symbol);
         return;
     }
+    if (!may_call(kd, name, symbol, addr))
+        return;
     uint64_t result = ((uint64_t (*)(void))addr)();
     kprintf("call: %s.%s returned %lu\n", name, symbol, result);
 }

@@ -1,4 +1,5 @@
 /* The shell's ext command: list, load, unload and describe extensions. */
+#include "arch.h"
 #include "console.h"
 #include "ext.h"
 #include "kernel.h"
@@ -46,22 +47,38 @@ static void load(const char *name)
         kprintf("ext %s: loaded\n", name);
 }
 
-/* Loads and unloads n times, then compares free frames with before. */
+/* A shell command ends: at most this many cycles at once (about a minute
+ * under QEMU's emulation), and Ctrl-C stops them sooner. */
+#define EXT_CYCLE_MAX 10000
+#define CTRL_C 0x03
+
+/* Loads and unloads n times, then compares free frames with before. A
+ * byte typed meanwhile is read between cycles: Ctrl-C stops, others are
+ * dropped. */
 static void cycle(const char *name, const char *args)
 {
-    uint64_t n, before = frame_count(&kernel.frames, FRAME_FREE);
+    uint64_t n, i, before = frame_count(&kernel.frames, FRAME_FREE);
     const struct boot_module *m = boot_module_named("ext ", name);
     if (!m || !parse_number(&args, &n)) {
         kprintf("usage: ext cycle NAME N (NAME a boot module 'ext NAME', not loaded)\n");
         return;
     }
-    for (uint64_t i = 0; i < n; i++)
+    if (n > EXT_CYCLE_MAX) {
+        kprintf("ext cycle: at most %u cycles at once\n", EXT_CYCLE_MAX);
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        if (arch_poll_getc() == CTRL_C) {
+            kprintf("ext cycle: interrupted (Ctrl-C) after %lu of %lu cycles\n", i, n);
+            break;
+        }
         if (!ext_load(phys_to_virt(m->base), m->len) || ext_unload(name) != 0) {
             kprintf("ext cycle: stopped at cycle %lu\n", i);
             return;
         }
+    }
     uint64_t after = frame_count(&kernel.frames, FRAME_FREE);
-    kprintf("ext cycle: %lu loads and unloads of %s; free frames %lu before, %lu after\n", n, name, before, after);
+    kprintf("ext cycle: %lu loads and unloads of %s; free frames %lu before, %lu after\n", i, name, before, after);
 }
 
 void cmd_ext(const char *args)

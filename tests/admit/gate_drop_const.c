@@ -24,6 +24,7 @@ static uint32_t count_spaces(char *s)
         loop variant SHELL_LINE_MAX - 1 - n;
     */
     while (s[n] != 0 && n < SHELL_LINE_MAX - 1) {
+        spinel_spend();
         if (s[n] == ' ')
             spaces++;
         n++;

@@ -36,9 +36,11 @@ static enum tally_kind kind_of(char c)
         loop assigns i;
         loop variant 5 - i;
     */
-    for (uint32_t i = 0; i < 5; i++)
+    for (uint32_t i = 0; i < 5; i++) {
+        spinel_spend();
         if (vowels[i] == c)
             return TALLY_VOWEL;
+    }
     return TALLY_OTHER;
 }
 
@@ -67,8 +69,10 @@ static uint32_t word_length(const char *text)
         loop assigns n;
         loop variant LAST_MAX - 1 - n;
     */
-    while (text[n] != 0 && n < LAST_MAX - 1)
+    while (text[n] != 0 && n < LAST_MAX - 1) {
+        spinel_spend();
         n++;
+    }
     return n;
 }
 
@@ -86,6 +90,7 @@ static uint64_t on_tally(void *closure, const char *line)
         loop variant n - i;
     */
     for (uint32_t i = 0; i < n; i++) {
+        spinel_spend();
         enum tally_kind k = kind_of(word[i]);
         if (totals.letters[k] < UINT64_MAX)
             totals.letters[k]++;
@@ -115,14 +120,18 @@ int ext_init(void)
         loop assigns k, totals.letters[0 .. TALLY_KINDS - 1];
         loop variant TALLY_KINDS - k;
     */
-    for (uint32_t k = 0; k < TALLY_KINDS; k++)
+    for (uint32_t k = 0; k < TALLY_KINDS; k++) {
+        spinel_spend();
         totals.letters[k] = 0;
+    }
     /*@ loop invariant 0 <= n <= LAST_MAX;
         loop assigns n, by_length[0 .. LAST_MAX - 1];
         loop variant LAST_MAX - n;
     */
-    for (uint32_t n = 0; n < LAST_MAX; n++)
+    for (uint32_t n = 0; n < LAST_MAX; n++) {
+        spinel_spend();
         by_length[n] = 0;
+    }
     return shell_install(on_tally, is_tally);
 }
 

@@ -22,8 +22,10 @@ static uint64_t on_line(void *closure, const char *line)
         loop assigns i, SpinelConsole;
         loop variant 16 - i;
     */
-    for (uint32_t i = 0; i < 16; i++)
+    for (uint32_t i = 0; i < 16; i++) {
+        spinel_spend();
         print_hex(seen[i]);
+    }
     return 1;
 }
 

@@ -22,8 +22,10 @@ static uint32_t text_length(const char *text)
         loop assigns n;
         loop variant SHELL_LINE_MAX - 1 - n;
     */
-    while (text[n] != 0 && n < SHELL_LINE_MAX - 1)
+    while (text[n] != 0 && n < SHELL_LINE_MAX - 1) {
+        spinel_spend();
         n++;
+    }
     return n;
 }
 
@@ -43,8 +45,10 @@ static uint64_t on_echo(void *closure, const char *line)
         loop assigns i, copy[0 .. len - 1];
         loop variant len - i;
     */
-    for (uint32_t i = 0; i < len; i++)
+    for (uint32_t i = 0; i < len; i++) {
+        spinel_spend();
         copy[i] = text[i];
+    }
     print_text(copy, len);
     print_str("\n");
     return 1;

@@ -7,7 +7,7 @@
 #include "spinel/shell.h"
 
 /*@ terminates \true; assigns \nothing; */
-static _Noreturn void stop(void) { for (;;) {} }
+static _Noreturn void stop(void) { for (;;) { spinel_spend(); } }
 
 /*@ requires ShellLine(line);
     terminates \true;

@@ -9,19 +9,23 @@
 static uint64_t seen[8];
 
 /*@ requires ShellLine(line);
+    requires SpinelFuel >= 9;
     terminates \true;
-    assigns seen[0 .. 7], SpinelConsole;
+    assigns seen[0 .. 7], SpinelConsole, SpinelFuel;
 */
 static uint64_t on_line(void *closure, const char *line)
 {
     (void)closure;
     (void)line;
-    /*@ loop invariant 0 <= i <= 8;
-        loop assigns i, seen[0 .. 7];
+    /*@ loop invariant 0 <= i <= 9;
+        loop invariant SpinelFuel == \at(SpinelFuel, Pre) - i;
+        loop assigns i, seen[0 .. 7], SpinelFuel;
         loop variant 8 - i;
     */
-    for (uint32_t i = 0; i <= 8; i++)
+    for (uint32_t i = 0; i <= 8; i++) {
+        spinel_spend();
         seen[i]++;
+    }
     return 0;
 }
 

@@ -10,15 +10,17 @@ static uint32_t spins;
 
 /*@ requires ShellLine(line);
     terminates \true;
-    assigns spins, SpinelConsole;
+    assigns spins, SpinelConsole, SpinelFuel;
 */
 static uint64_t on_line(void *closure, const char *line)
 {
     (void)closure;
     (void)line;
-    /*@ loop assigns spins; */
-    while (spins != 7)
+    /*@ loop assigns spins, SpinelFuel; */
+    while (spins != 7) {
+        spinel_spend();
         spins = spins / 2;
+    }
     return 0;
 }
 

@@ -1,6 +1,7 @@
 """QEMU boot tests: each boots the real kernel image and asserts what it
 prints on the serial console and how the run ends."""
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -98,6 +99,36 @@ def test_kernel_data_is_not_executable():
         g.expect(r"EXCEPTION vector 14 \(#PF page fault\) error=0x11\n")
         g.expect(r"RIP=0x" + m[1] + r" .*CR2=0x" + m[1])
         g.expect_exit(EXIT_PANIC)
+    finally:
+        g.kill()
+
+
+def kernel_symbol(name):
+    """A symbol's address in the kernel image, from its symbol table."""
+    out = subprocess.run(["nm", KERNEL], capture_output=True, text=True, check=True).stdout
+    m = re.search(rf"^([0-9a-f]{{16}}) \w {re.escape(name)}$", out, re.M)
+    assert m, f"no symbol {name} in {KERNEL}"
+    return int(m[1], 16)
+
+
+def test_kernel_stack_overflow_hits_guard_page():
+    """Unbounded recursion runs the boot stack into the unmapped page below
+    it: the #PF cannot be pushed on the full stack, so the double fault,
+    on its own IST1 stack, reports the overflow and halts (no triple fault,
+    no hang, no memory below the stack overwritten)."""
+    guard = kernel_symbol("boot_stack_guard")
+    g = pvh()
+    try:
+        g.command("fault stack", r"recursing until the kernel stack overflows\n")
+        m = g.expect(r"\*\*\* KERNEL STACK OVERFLOW \(guard page 0x([0-9a-f]{16}) below the boot stack\)\n")
+        assert int(m[1], 16) == guard, f"reported guard page 0x{m[1]}, boot_stack_guard is {guard:#x}"
+        g.expect(r"EXCEPTION vector 8 \(#DF double fault\) error=0x0\n")
+        cr2 = int(g.expect(r"CR2=0x([0-9a-f]{16})\n")[1], 16)
+        assert guard <= cr2 < guard + 4096, f"CR2 {cr2:#x} is not in the guard page at {guard:#x}"
+        g.expect(r"System halted\.")
+        g.expect_exit(EXIT_PANIC)
+        assert g.output.count("*** ") == 2, f"one overflow line, one exception report: {g.output[-800:]!r}"
+        assert "no fault happened" not in g.output
     finally:
         g.kill()
 
@@ -304,6 +335,9 @@ def test_domains_from_boot_modules():
         g.command("call orphan orphan_main", r"call: orphan has 1 unresolved imports: it runs nothing")
         g.command("domain orphan", r"import no_such_function unresolved")
         g.command("call lib nothing_here", r"call: lib exports no nothing_here")
+        g.command("call lib lib_seed", r"call: lib\.lib_seed is not code \(it is not in the domain's rx pages\)")
+        g.command("call lib lib_calls", r"call: lib\.lib_calls is not code")
+        g.command("call lib lib_counter", r"call: lib\.lib_counter returned 1\n")
         g.command("call user user_main", r"call: user has 1 unresolved imports: it runs nothing")
         halt(g)
     finally:

@@ -50,20 +50,32 @@ def test_extensions_load_run_unload():
         g.command("hellothere", r"unknown command 'hellothere'")
         g.command("sum spinel", rf"sum: fletcher16 = {fletcher16('spinel')}\n")
         g.command("ext list", r"5 extensions loaded")
-        g.command("ext info sum", r"sum: proved (\d+)/\1 goals")
+        g.command("ext info sum", r"sum: proved (\d+)/\1 goals.*\n.*stack \d+ of \d+ bytes\s*\n"
+                                  r"bound 254 loop iterations per call of each entry point \(budget 1048576\)")
         g.command("call counter ext_init", r"call: ext_init runs only inside ext load and ext unload")
         g.command("call counter ext_fini", r"call: ext_fini runs only inside ext load and ext unload")
+        # the 11th line counter sees: its export takes nothing and needs nothing
+        g.command("call counter counter_lines", r"call: counter\.counter_lines returned 11\n")
+        g.command("call checksum fletcher16", r"call: checksum\.fletcher16 is not callable: only an export proved "
+                                              r"to take no arguments and to need no precondition is")
         g.command("ext unload checksum", r"ext checksum: not unloaded: sum imports it")
         g.command("ext unload sum", r"ext sum: unloaded")
         g.command("sum spinel", r"unknown command 'sum'")
         g.command("ext load sum", r"ext sum: loaded")
         g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
-        g.command("ext unload counter", r"counter: unloaded after 16 lines\next counter: unloaded")
+        g.command("ext unload counter", r"counter: unloaded after 18 lines\next counter: unloaded")
         g.command("counter", r"unknown command 'counter'")
         g.command("ext unload hello", r"ext hello: unloaded")
         m = g.command("ext cycle hello 1000", r"ext cycle: 1000 loads and unloads of hello; "
                                                r"free frames (\d+) before, (\d+) after")
         assert m[1] == m[2], f"frames leaked: {m[1]} before, {m[2]} after"
+        g.command("ext cycle hello 10001", r"ext cycle: at most 10000 cycles at once\n")
+        g.expect(r"spinel> ", "prompt")
+        g.send("ext cycle hello 10000")
+        g.send("\x03")  # Ctrl-C, read between two cycles
+        done = int(g.expect(r"ext cycle: interrupted \(Ctrl-C\) after (\d+) of 10000 cycles\n")[1])
+        m = g.expect(r"ext cycle: (\d+) loads and unloads of hello; free frames (\d+) before, (\d+) after")
+        assert int(m[1]) == done < 10000 and m[2] == m[3], f"interrupted cycle: {m[0]!r} after {done}"
         g.command("tracer", r"tracer: (\d+) raises")
         g.command("ext unload tracer", r"ext tracer: unloaded")
         g.command("caps 1", r"application 1: 0 live references")  # revoked with it

@@ -5,7 +5,27 @@
 #define SPINEL_EXT_H
 
 #include <stdint.h>
+
+/* The most loop iterations any one call of an entry point (init, fini, a
+ * handler or a guard) may make: an extension whose manifest asks for more
+ * is refused. eBPF bounds a program at 1 M instructions; Spinel proves its
+ * bound. */
+#define SPINEL_FUEL_BUDGET 1048576
+
 #include "ext.acsl"
+
+/* One loop iteration's fuel: every loop body of an extension begins with
+ * spinel_spend(); (the gate refuses any other loop). Empty for gcc, a
+ * ghost decrement for WP, which must prove the fuel suffices. */
+/*@ requires SpinelFuel >= 1;
+    terminates \true;
+    assigns SpinelFuel;
+    ensures SpinelFuel == \old(SpinelFuel) - 1;
+*/
+static inline void spinel_spend(void)
+{
+    /*@ ghost SpinelFuel = SpinelFuel - 1; */
+}
 
 /* Results of the interface calls. */
 enum spinel_err {
@@ -26,18 +46,21 @@ enum spinel_err {
 
 /* The contract every extension's init meets (the admission tool proves
  * ext_init against it through a generated wrapper): it terminates, and
- * writes only the extension's own globals (SpinelState), the console, the
- * event tables and its capability table. 0 means ready; anything else refuses the load, and
+ * makes at most SpinelBound loop iterations (SpinelFuel), and writes only
+ * the extension's own globals (SpinelState), the console, the event tables
+ * and its capability table. 0 means ready; anything else refuses the load, and
  * the kernel uninstalls whatever init installed. */
-/*@ terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs;
+/*@ requires SpinelFuel >= SpinelBound;
+    terminates \true;
+    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs, SpinelFuel;
 */
 int ext_init_contract(void);
 
 /* The same for the optional fini, run at unload before the kernel
  * uninstalls what remains and frees the extension's memory. */
-/*@ terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs;
+/*@ requires SpinelFuel >= SpinelBound;
+    terminates \true;
+    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs, SpinelFuel;
 */
 void ext_fini_contract(void);
 

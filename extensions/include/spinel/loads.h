@@ -13,9 +13,10 @@ typedef uint64_t loads_handler(void *closure, const char *name);
 /* The handler contract of Ext.Loaded (LoadsHandler). It may write its own
  * globals and the console; it may not keep name. */
 /*@ requires ShellLine(name);
+    requires SpinelFuel >= SpinelBound;
     requires \separated(name + (0 .. 127), &SpinelStateAt);
     terminates \true;
-    assigns SpinelState, SpinelConsole;
+    assigns SpinelState, SpinelConsole, SpinelFuel;
 */
 uint64_t loads_handler_contract(void *closure, const char *name);
 

@@ -20,19 +20,23 @@ typedef int shell_guard(void *closure, const char *line);
 /* The handler contract of Shell.Command (ShellCommandHandler): every
  * extension handler on it is proved against exactly this. It may write
  * its own globals and the console, nothing else; it may not keep line.
- * The kernel's line is never in the extension's globals. */
+ * The kernel's line is never in the extension's globals. It makes at
+ * most SpinelBound loop iterations (spec/ext.acsl). */
 /*@ requires ShellLine(line);
+    requires SpinelFuel >= SpinelBound;
     requires \separated(line + (0 .. 127), &SpinelStateAt);
     terminates \true;
-    assigns SpinelState, SpinelConsole;
+    assigns SpinelState, SpinelConsole, SpinelFuel;
 */
 uint64_t shell_handler_contract(void *closure, const char *line);
 
-/* The guard contract: reads the line, writes nothing. */
+/* The guard contract: reads the line, writes nothing (but spends its
+ * ghost fuel). */
 /*@ requires ShellLine(line);
+    requires SpinelFuel >= SpinelBound;
     requires \separated(line + (0 .. 127), &SpinelStateAt);
     terminates \true;
-    assigns \nothing;
+    assigns SpinelFuel;
 */
 int shell_guard_contract(void *closure, const char *line);
 

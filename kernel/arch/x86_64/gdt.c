@@ -1,8 +1,10 @@
-/* Long-mode GDT with a TSS whose IST1 stack serves the double fault, so a
- * kernel stack overflow is still reported instead of triple-faulting. */
+/* Long-mode GDT with a TSS whose IST1 stack (kstack.c) serves the double
+ * fault, so a kernel stack overflow is still reported instead of
+ * triple-faulting. */
 #include <stdint.h>
 #include "cpu.h"
 #include "gdt.h"
+#include "kstack.h"
 
 struct __attribute__((packed)) tss {
     uint32_t reserved0;
@@ -16,7 +18,6 @@ struct __attribute__((packed)) tss {
 
 static struct tss tss;
 static uint64_t gdt[5];
-static uint8_t ist1_stack[8192] __attribute__((aligned(16)));
 
 static void set_tss_descriptor(void)
 {
@@ -33,7 +34,7 @@ void gdt_init(void)
     gdt[0] = 0;
     gdt[GDT_KERNEL_CODE / 8] = 0x00AF9A000000FFFFull;
     gdt[GDT_KERNEL_DATA / 8] = 0x00CF92000000FFFFull;
-    tss.ist[0] = (uint64_t)(ist1_stack + sizeof(ist1_stack));
+    tss.ist[0] = kstack_ist1_top();
     tss.iomap_base = sizeof(tss);
     set_tss_descriptor();
     struct descriptor_ptr ptr = { sizeof(gdt) - 1, (uint64_t)gdt };

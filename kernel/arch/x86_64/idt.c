@@ -32,7 +32,7 @@ static void set_gate(int vector, uint64_t handler, uint8_t ist)
 void idt_init(void)
 {
     for (int v = 0; v < TRAP_VECTORS; v++)
-        set_gate(v, isr_stubs[v], v == 8 ? IST_DOUBLE_FAULT : 0);
+        set_gate(v, isr_stubs[v], v == VECTOR_DF ? IST_DOUBLE_FAULT : 0);
     struct descriptor_ptr ptr = { sizeof(idt) - 1, (uint64_t)idt };
     __asm__ volatile("lidt %0" : : "m"(ptr));
 }

@@ -1,9 +1,11 @@
 /* The kernel's final page tables: all of RAM at PHYSMAP_BASE in 2 MiB
  * no-execute pages, and the kernel image in 4 KiB pages with text RX,
- * rodata R and data/bss RW+NX (W^X). The boot identity map is dropped. */
+ * rodata R and data/bss RW+NX (W^X), but for the kernel stacks' guard
+ * pages (kstack.c). The boot identity map is dropped. */
 #include "boot_abi.h"
 #include "console.h"
 #include "cpu.h"
+#include "kstack.h"
 #include "kstring.h"
 #include "paging.h"
 
@@ -85,6 +87,7 @@ void paging_init(struct frame_alloc *fa, uint64_t ram_end)
     cpu_write_cr3(pml4_paddr);
     phys_offset = PHYSMAP_BASE;
     kernel_pml4 = phys_to_virt(pml4_paddr);
+    stats.data_pages -= kstack_unmap_guards();
 }
 
 static uint64_t prot_flags(enum page_prot prot)

@@ -85,6 +85,18 @@ void serial_rx_isr(void)
     }
 }
 
+int arch_poll_getc(void)
+{
+    int c = -1;
+    cpu_cli();
+    if (rx_tail != rx_head) {
+        c = rx_ring[rx_tail];
+        rx_tail = (rx_tail + 1) % RX_RING;
+    }
+    cpu_sti();
+    return c;
+}
+
 int arch_getc(void)
 {
     for (;;) {

@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "console.h"
 #include "cpu.h"
+#include "kstack.h"
 #include "pic.h"
 #include "serial.h"
 #include "trap.h"
@@ -36,9 +37,26 @@ static void report_exception(const struct trap_frame *f)
     kprintf("R13=0x%016lx R14=0x%016lx R15=0x%016lx\n", f->r13, f->r14, f->r15);
 }
 
+/* A fault address (CR2) or a stack pointer in a guard page means a kernel
+ * stack overflowed: said first, since the report that follows is then
+ * usually a double fault, which does not say why. */
+static void report_stack_overflow(const struct trap_frame *f)
+{
+    uint64_t guard = 0;
+    const char *stack = 0;
+    if (f->vector == VECTOR_PF || f->vector == VECTOR_DF)
+        stack = kstack_guard_hit(cpu_read_cr2(), &guard);
+    if (!stack)
+        stack = kstack_guard_hit(f->rsp, &guard);
+    if (stack)
+        kprintf("\n*** KERNEL STACK OVERFLOW (guard page 0x%016lx below the %s stack)\n", guard,
+                stack);
+}
+
 void trap_dispatch(struct trap_frame *f)
 {
     if (f->vector < IRQ_BASE) {
+        report_stack_overflow(f);
         report_exception(f);
         kprintf("System halted.\n");
         arch_halt(HALT_PANIC);

@@ -5,6 +5,8 @@
 #include <stdint.h>
 
 #define TRAP_VECTORS 48
+#define VECTOR_DF 8
+#define VECTOR_PF 14
 #define IRQ_BASE 32
 #define IRQ_TIMER 0
 #define IRQ_COM1 4
