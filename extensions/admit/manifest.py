@@ -1,6 +1,7 @@
 """An extension's manifest: its name, sources, the interfaces it imports,
-the events it handles, the loop iterations it may make per call (bound). Read from NAME.manifest, or from `//! ` lines at
-the top of a single-file extension. See extensions/README.md."""
+the events it handles, the loop iterations it may make per call (bound).
+Read from NAME.manifest, or from `//! ` lines at the top of a single-file
+extension. See extensions/README.md."""
 import hashlib
 import os
 import re

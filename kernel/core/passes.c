@@ -263,7 +263,8 @@ static struct record_state record_symbol(struct elf_object o, struct elf_symtab 
 }
 
 /* Pass 3: every symbol's address and role; exports and imports recorded
- * with their names. */
+ * with their names. (addresses_kept follows from the assigns clause; stated,
+ * it spares domain_link_passes a frame proof that timed out under load.) */
 /*@ requires ElfSymtabFits(o, t) && SYMBOL_TABLES_OK(st, t.count, o.bytes, o.len);
     requires \valid_read(addr + (0 .. nsec - 1)) && \valid(f);
     requires \separated(addr + (0 .. nsec - 1), f, st.syms + (0 .. t.count - 1),
@@ -571,13 +572,7 @@ struct link_counts domain_link_passes(struct elf_object o, struct elf_symtab t, 
                     \at(LayoutGroupOf(ObjShFlags(o.bytes, i)), Pre), i); */
     const struct symbol_tables st = { tb.syms, tb.unsorted, tb.imports, tb.names, p.nexports, p.nimports,
                                       p.names_size };
-Before_record:;
     const struct record_state rs = record_symbols(o, t, tb.section_addr, o.shnum, base + got, st, f);
-    /* Split for the provers: the addresses survive the call (its
-     * postcondition), then `recorded` is `loaded` with them (as one goal it
-     * timed out at 5 s under load). */
-    /*@ assert addresses_kept: \forall integer i; 0 <= i < o.shnum ==>
-          tb.section_addr[i] == \at(tb.section_addr[i], Before_record); */
     c.err = rs.err;
     if (c.err != DOMAIN_OK)
         return c;
