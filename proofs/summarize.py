@@ -14,14 +14,6 @@ import subprocess
 import sys
 
 RESULTS = "proofs/results"
-# Lemmas WP has never proved, found when this script began to read lemmas
-# (issue 16): before, they were silently assumed. Each would be a known
-# defect, listed in proofs/README.md, reported on every run and kept out of
-# the totals; any other unproved lemma fails the proof. None now
-# (EventSwept_kept, the one there was, proves since 2026-12-06). WP re-proves a spec's
-# lemmas in every module that includes it, so an entry holds in all of
-# them. Remove an entry as soon as its lemma proves.
-KNOWN_UNPROVED = set()
 
 
 def goals_of(report):
@@ -59,11 +51,8 @@ def one_module(args):
         return 1
     with open(log_path) as f:
         log = f.read()
-    per_fn, failed, known = {}, [], []
+    per_fn, failed = {}, []
     for fn, goal, valid, count in goals_of(report):
-        if fn == "lemmas" and goal in KNOWN_UNPROVED and valid < count:
-            known.append(goal)
-            continue
         entry = per_fn.setdefault(fn, {"proved": 0, "total": 0})
         entry["total"] += count
         entry["proved"] += valid
@@ -77,8 +66,6 @@ def one_module(args):
     for goal in failed:
         print(f"  not proved: {goal}")
         status = 1
-    for goal in known:
-        print(f"  not proved, a known defect (proofs/README.md): {goal}")
     for line in log.splitlines():
         if "Failed smoke-test" in line or "Warning: Missing RTE" in line:
             print(f"  {line.strip()}")
@@ -94,7 +81,7 @@ def one_module(args):
         status = 1
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, args.module + ".json"), "w") as f:
-        json.dump({"module": args.module, "proved": proved, "total": total, "known_unproved": known,
+        json.dump({"module": args.module, "proved": proved, "total": total,
                    "functions": dict(sorted(per_fn.items()))}, f, indent=1)
         f.write("\n")
     with open(os.path.join(args.dir, args.module + ".time"), "w") as f:

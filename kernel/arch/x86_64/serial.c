@@ -85,14 +85,21 @@ void serial_rx_isr(void)
     }
 }
 
+/* The oldest console byte, or -1 if none: with interrupts off, as the ISR
+ * writes the ring. */
+static int ring_take(void)
+{
+    if (rx_tail == rx_head)
+        return -1;
+    int c = rx_ring[rx_tail];
+    rx_tail = (rx_tail + 1) % RX_RING;
+    return c;
+}
+
 int arch_poll_getc(void)
 {
-    int c = -1;
     cpu_cli();
-    if (rx_tail != rx_head) {
-        c = rx_ring[rx_tail];
-        rx_tail = (rx_tail + 1) % RX_RING;
-    }
+    int c = ring_take();
     cpu_sti();
     return c;
 }
@@ -101,9 +108,8 @@ int arch_getc(void)
 {
     for (;;) {
         cpu_cli();
-        if (rx_tail != rx_head) {
-            int c = rx_ring[rx_tail];
-            rx_tail = (rx_tail + 1) % RX_RING;
+        int c = ring_take();
+        if (c >= 0) {
             cpu_sti();
             return c;
         }
