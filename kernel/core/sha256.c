@@ -17,10 +17,6 @@ static const uint32_t k[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-/* x rotated right by n (0 < n < 32): the bits shifted out at the bottom
- * come back at the top, x * 2^(32 - n) modulo 2^32. */
-#define ROTR(x, n) (((x) >> (n)) | (uint32_t)((uint64_t)(x) * ((uint64_t)1 << (32 - (n))) % 4294967296u))
-
 /* A sum of words, modulo 2^32. */
 /*@ terminates \true;
     assigns \nothing;
@@ -28,30 +24,102 @@ static const uint32_t k[64] = {
 */
 static uint32_t wrap(uint64_t sum) { return (uint32_t)(sum % 4294967296u); }
 
+/* One operation each, as the model names them (spec/sha256_model.acsl says
+ * why); gcc -O2 inlines them back into expressions. */
+/*@ terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256And(x, y); */
+static uint32_t and32(uint32_t x, uint32_t y) { return x & y; }
+
+/*@ terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Xor(x, y); */
+static uint32_t xor32(uint32_t x, uint32_t y) { return x ^ y; }
+
+/*@ terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Or(x, y); */
+static uint32_t or32(uint32_t x, uint32_t y) { return x | y; }
+
+/*@ terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Not(x); */
+static uint32_t not32(uint32_t x) { return 4294967295u - x; }
+
+/*@ requires 0 < n < 32;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Shr(x, n); */
+static uint32_t shr32(uint32_t x, uint32_t n) { return x >> n; }
+
+/* 2^n for n < 32: a table, which gcc folds for the constant rotation
+ * counts (a computed power would not fold, and costs 8x). */
+static const uint32_t powers_of_two[32] = {
+    1u, 2u, 4u, 8u, 16u, 32u, 64u, 128u, 256u, 512u, 1024u, 2048u, 4096u, 8192u, 16384u, 32768u,
+    65536u, 131072u, 262144u, 524288u, 1048576u, 2097152u, 4194304u, 8388608u, 16777216u,
+    33554432u, 67108864u, 134217728u, 268435456u, 536870912u, 1073741824u, 2147483648u,
+};
+
+/*@ requires n <= 31;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Pow2(n) && \result <= 2147483648;
+*/
+static uint32_t pow2(uint32_t n) { return powers_of_two[n]; }
+
+/* x times a power of two, modulo 2^32: a left shift that drops the bits
+ * leaving the word, computed in 64 bits so that no operation wraps. */
+/*@ requires 0 < n < 32;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Shl(x, n); */
+static uint32_t shl32(uint32_t x, uint32_t n) { return (uint32_t)((uint64_t)x * pow2(n) % 4294967296u); }
+
+/*@ requires 0 < n < 32;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Rotr(x, n); */
+static uint32_t rotr(uint32_t x, uint32_t n) { return or32(shr32(x, n), shl32(x, 32 - n)); }
+
 /* The functions of FIPS 180-4 4.1.2. */
 /*@ terminates \true;
-    assigns \nothing; */
-static uint32_t big_sigma0(uint32_t x) { return ROTR(x, 2) ^ ROTR(x, 13) ^ ROTR(x, 22); }
+    assigns \nothing;
+    ensures \result == Sha256BigSigma0(x); */
+static uint32_t big_sigma0(uint32_t x) { return xor32(xor32(rotr(x, 2), rotr(x, 13)), rotr(x, 22)); }
 
 /*@ terminates \true;
-    assigns \nothing; */
-static uint32_t big_sigma1(uint32_t x) { return ROTR(x, 6) ^ ROTR(x, 11) ^ ROTR(x, 25); }
+    assigns \nothing;
+    ensures \result == Sha256BigSigma1(x); */
+static uint32_t big_sigma1(uint32_t x) { return xor32(xor32(rotr(x, 6), rotr(x, 11)), rotr(x, 25)); }
 
 /*@ terminates \true;
-    assigns \nothing; */
-static uint32_t small_sigma0(uint32_t x) { return ROTR(x, 7) ^ ROTR(x, 18) ^ (x >> 3); }
+    assigns \nothing;
+    ensures \result == Sha256SmallSigma0(x); */
+static uint32_t small_sigma0(uint32_t x) { return xor32(xor32(rotr(x, 7), rotr(x, 18)), shr32(x, 3)); }
 
 /*@ terminates \true;
-    assigns \nothing; */
-static uint32_t small_sigma1(uint32_t x) { return ROTR(x, 17) ^ ROTR(x, 19) ^ (x >> 10); }
+    assigns \nothing;
+    ensures \result == Sha256SmallSigma1(x); */
+static uint32_t small_sigma1(uint32_t x) { return xor32(xor32(rotr(x, 17), rotr(x, 19)), shr32(x, 10)); }
 
 /*@ terminates \true;
-    assigns \nothing; */
-static uint32_t ch(uint32_t x, uint32_t y, uint32_t z) { return (x & y) ^ (~x & z); }
+    assigns \nothing;
+    ensures \result == Sha256Ch(x, y, z); */
+static uint32_t ch(uint32_t x, uint32_t y, uint32_t z) { return xor32(and32(x, y), and32(not32(x), z)); }
 
 /*@ terminates \true;
-    assigns \nothing; */
-static uint32_t maj(uint32_t x, uint32_t y, uint32_t z) { return (x & y) ^ (x & z) ^ (y & z); }
+    assigns \nothing;
+    ensures \result == Sha256Maj(x, y, z); */
+static uint32_t maj(uint32_t x, uint32_t y, uint32_t z)
+{
+    return xor32(xor32(and32(x, y), and32(x, z)), and32(y, z));
+}
+
+/*@ requires t < 64;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256K(t); */
+static uint32_t round_constant(uint32_t t) { return k[t]; }
 
 /*@ requires \valid_read(p + (0 .. 3));
     terminates \true;
@@ -76,24 +144,27 @@ static void store_be32(uint8_t *p, uint32_t x)
     p[0] = (uint8_t)(x / 16777216u);
 }
 
-/* The message schedule W[0 .. 64) of one block (FIPS 180-4 6.2.2 step 1). */
-/*@ requires \valid(w + (0 .. 63)) && \valid_read(block + (0 .. 63));
-    requires \separated(w + (0 .. 63), block + (0 .. 63));
+/* W[16 .. 64) of the message schedule from W[0 .. 16) (FIPS 180-4 6.2.2
+ * step 1). The ghost parameters name the block of the model that W[0 .. 16)
+ * came from, when it came from one. */
+/*@ requires \valid(w + (0 .. 63));
     terminates \true;
-    assigns w[0 .. 63];
+    assigns w[16 .. 63];
+    behavior message:
+      assumes \forall integer t; 0 <= t < 16 ==> w[t] == Sha256W(d, len, blk, t);
+      ensures \forall integer t; 0 <= t < 64 ==> w[t] == Sha256W(d, len, blk, t);
 */
-static void schedule(uint32_t w[64], const uint8_t block[64])
+static void expand(uint32_t w[64]) /*@ ghost (const uint8_t *d, uint64_t len, uint64_t blk) */
 {
-    /*@ loop invariant 0 <= t <= 16;
-        loop assigns t, w[0 .. 15];
-        loop variant 16 - t; */
-    for (uint32_t t = 0; t < 16; t++)
-        w[t] = load_be32(block + 4 * t);
     /*@ loop invariant 16 <= t <= 64;
+        for message: loop invariant \forall integer i; 0 <= i < t ==> w[i] == Sha256W(d, len, blk, i);
         loop assigns t, w[16 .. 63];
         loop variant 64 - t; */
-    for (uint32_t t = 16; t < 64; t++)
+    for (uint32_t t = 16; t < 64; t++) {
         w[t] = wrap((uint64_t)small_sigma1(w[t - 2]) + w[t - 7] + small_sigma0(w[t - 15]) + w[t - 16]);
+        //@ for message: assert next: w[t] == Sha256W(d, len, blk, t);
+        //@ assert kept: \forall integer i; 0 <= i < t ==> w[i] == \at(w[i], LoopCurrent);
+    }
 }
 
 /* The working variables a .. h of FIPS 180-4 6.2.2. */
@@ -101,15 +172,41 @@ struct vars {
     uint32_t a, b, c, d, e, f, g, h;
 };
 
-/* One round (6.2.2 step 3), kw being K[t] + W[t] modulo 2^32. */
+/* One round (6.2.2 step 3) with K_t and W_t. */
 /*@ terminates \true;
-    assigns \nothing; */
-static struct vars step(struct vars v, uint32_t kw)
+    assigns \nothing;
+    ensures \result.a == (Sha256T1(v.e, v.f, v.g, v.h, k, w) + Sha256T2(v.a, v.b, v.c)) % 4294967296;
+    ensures \result.b == v.a && \result.c == v.b && \result.d == v.c;
+    ensures \result.e == (v.d + Sha256T1(v.e, v.f, v.g, v.h, k, w)) % 4294967296;
+    ensures \result.f == v.e && \result.g == v.f && \result.h == v.g;
+*/
+static struct vars step(struct vars v, uint32_t k, uint32_t w)
 {
-    uint32_t t1 = wrap((uint64_t)v.h + big_sigma1(v.e) + ch(v.e, v.f, v.g) + kw);
+    uint32_t t1 = wrap((uint64_t)v.h + big_sigma1(v.e) + ch(v.e, v.f, v.g) + k + w);
     uint32_t t2 = wrap((uint64_t)big_sigma0(v.a) + maj(v.a, v.b, v.c));
     struct vars n = { wrap((uint64_t)t1 + t2), v.a, v.b, v.c, wrap((uint64_t)v.d + t1), v.e, v.f, v.g };
     return n;
+}
+
+/* Working variable i (0 .. 7 for a .. h). */
+/*@ requires i < 8;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == (i == 0 ? v.a : i == 1 ? v.b : i == 2 ? v.c : i == 3 ? v.d :
+                        i == 4 ? v.e : i == 5 ? v.f : i == 6 ? v.g : v.h);
+*/
+static uint32_t working_variable(struct vars v, uint32_t i)
+{
+    switch (i) {
+    case 0: return v.a;
+    case 1: return v.b;
+    case 2: return v.c;
+    case 3: return v.d;
+    case 4: return v.e;
+    case 5: return v.f;
+    case 6: return v.g;
+    default: return v.h;
+    }
 }
 
 /* The 64 rounds of one block from h, h[0 .. 7] then adding the result
@@ -118,26 +215,48 @@ static struct vars step(struct vars v, uint32_t kw)
     requires \separated(h + (0 .. 7), w + (0 .. 63));
     terminates \true;
     assigns h[0 .. 7];
+    behavior message:
+      assumes \forall integer t; 0 <= t < 64 ==> w[t] == Sha256W(d, len, blk, t);
+      ensures Sha256Compressed{Pre,Post}(h, d, len, blk);
 */
-static void rounds(uint32_t h[8], const uint32_t w[64])
+static void rounds(uint32_t h[8], const uint32_t w[64]) /*@ ghost (const uint8_t *d, uint64_t len, uint64_t blk) */
 {
     struct vars v = { h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7] };
     /*@ loop invariant 0 <= t <= 64;
+        for message: loop invariant
+          v.a == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 0) &&
+          v.b == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 1) &&
+          v.c == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 2) &&
+          v.d == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 3) &&
+          v.e == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 4) &&
+          v.f == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 5) &&
+          v.g == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 6) &&
+          v.h == Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre), \at(h[3], Pre),
+                         \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), t, 7);
         loop assigns t, v;
         loop variant 64 - t; */
     for (uint32_t t = 0; t < 64; t++)
-        v = step(v, wrap((uint64_t)k[t] + w[t]));
-    h[0] = wrap((uint64_t)h[0] + v.a);
-    h[1] = wrap((uint64_t)h[1] + v.b);
-    h[2] = wrap((uint64_t)h[2] + v.c);
-    h[3] = wrap((uint64_t)h[3] + v.d);
-    h[4] = wrap((uint64_t)h[4] + v.e);
-    h[5] = wrap((uint64_t)h[5] + v.f);
-    h[6] = wrap((uint64_t)h[6] + v.g);
-    h[7] = wrap((uint64_t)h[7] + v.h);
+        v = step(v, round_constant(t), w[t]);
+    /*@ loop invariant 0 <= i <= 8;
+        loop invariant \forall integer j; i <= j < 8 ==> h[j] == \at(h[j], Pre);
+        for message: loop invariant \forall integer j; 0 <= j < i ==>
+          h[j] == (\at(h[j], Pre) + Sha256R(d, len, blk, \at(h[0], Pre), \at(h[1], Pre), \at(h[2], Pre),
+            \at(h[3], Pre), \at(h[4], Pre), \at(h[5], Pre), \at(h[6], Pre), \at(h[7], Pre), 64, j)) % 4294967296;
+        loop assigns i, h[0 .. 7];
+        loop variant 8 - i; */
+    for (uint32_t i = 0; i < 8; i++)
+        h[i] = wrap((uint64_t)h[i] + working_variable(v, i));
 }
 
-/* Folds one 64-byte block into the hash value h. */
+/* Folds one 64-byte block into the hash value h: the running hash's path,
+ * whose blocks the model does not name. */
 /*@ requires \valid(h + (0 .. 7)) && \valid_read(block + (0 .. 63));
     requires \separated(h + (0 .. 7), block + (0 .. 63));
     terminates \true;
@@ -146,20 +265,35 @@ static void rounds(uint32_t h[8], const uint32_t w[64])
 static void compress(uint32_t h[8], const uint8_t block[64])
 {
     uint32_t w[64];
-    schedule(w, block);
-    rounds(h, w);
+    /*@ loop invariant 0 <= t <= 16;
+        loop assigns t, w[0 .. 15];
+        loop variant 16 - t; */
+    for (uint32_t t = 0; t < 16; t++)
+        w[t] = load_be32(block + 4 * t);
+    expand(w) /*@ ghost (block, 0, 0) */;
+    rounds(h, w) /*@ ghost (block, 0, 0) */;
+}
+
+/*@ requires \valid(h + (0 .. 7));
+    terminates \true;
+    assigns h[0 .. 7];
+    ensures \forall integer i; 0 <= i < 8 ==> h[i] == Sha256H0(i);
+*/
+static void initial_hash(uint32_t h[8])
+{
+    h[0] = 0x6a09e667;
+    h[1] = 0xbb67ae85;
+    h[2] = 0x3c6ef372;
+    h[3] = 0xa54ff53a;
+    h[4] = 0x510e527f;
+    h[5] = 0x9b05688c;
+    h[6] = 0x1f83d9ab;
+    h[7] = 0x5be0cd19;
 }
 
 void sha256_init(struct sha256 *s)
 {
-    s->h[0] = 0x6a09e667;
-    s->h[1] = 0xbb67ae85;
-    s->h[2] = 0x3c6ef372;
-    s->h[3] = 0xa54ff53a;
-    s->h[4] = 0x510e527f;
-    s->h[5] = 0x9b05688c;
-    s->h[6] = 0x1f83d9ab;
-    s->h[7] = 0x5be0cd19;
+    initial_hash(s->h);
     s->fill = 0;
     s->total = 0;
 }
@@ -293,10 +427,93 @@ void sha256_final(struct sha256 *s, uint8_t digest[32])
     put_digest(digest, s->h);
 }
 
+/* x without its n lowest bytes, the low byte of that: one byte of the
+ * length field. */
+/*@ requires n < 8;
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Shift256(x, n) % 256;
+*/
+static uint8_t length_byte(uint64_t x, uint64_t n)
+{
+    uint64_t rest = x;
+    /*@ loop invariant 0 <= i <= n;
+        loop invariant rest == Sha256Shift256(x, i);
+        loop assigns i, rest;
+        loop variant n - i; */
+    for (uint64_t i = 0; i < n; i++)
+        rest /= 256;
+    return (uint8_t)(rest % 256);
+}
+
+/* Byte j of the padded message (FIPS 180-4 5.1.1). */
+/*@ requires \valid_read(d + (0 .. len - 1)) && len < Sha256MaxBytes;
+    requires j < 64 * Sha256Blocks(len);
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Pad(d, len, j);
+*/
+static uint8_t padded_byte(const uint8_t *d, uint64_t len, uint64_t j)
+{
+    uint64_t end = 64 * ((len + 8) / 64 + 1);
+    if (j < len)
+        return d[j];
+    if (j == len)
+        return 0x80;
+    if (j < end - 8)
+        return 0;
+    return length_byte(8 * len, end - 1 - j);
+}
+
+/*@ requires \valid_read(d + (0 .. len - 1)) && len < Sha256MaxBytes;
+    requires j + 3 < 64 * Sha256Blocks(len);
+    terminates \true;
+    assigns \nothing;
+    ensures \result == Sha256Word(d, len, j);
+*/
+static uint32_t padded_word(const uint8_t *d, uint64_t len, uint64_t j)
+{
+    return ((padded_byte(d, len, j) * 256u + padded_byte(d, len, j + 1)) * 256u +
+            padded_byte(d, len, j + 2)) * 256u + padded_byte(d, len, j + 3);
+}
+
+/* Folds block blk of the padded message d[0 .. len) into h. */
+/*@ requires \valid(h + (0 .. 7)) && \valid_read(d + (0 .. len - 1));
+    requires \separated(h + (0 .. 7), d + (0 .. len - 1));
+    requires len < Sha256MaxBytes && blk < Sha256Blocks(len);
+    requires Sha256HashIs(d, len, blk, h);
+    terminates \true;
+    assigns h[0 .. 7];
+    ensures Sha256HashIs(d, len, blk + 1, h);
+*/
+static void compress_padded(uint32_t h[8], const uint8_t *d, uint64_t len, uint64_t blk)
+{
+    uint32_t w[64];
+    /*@ loop invariant 0 <= t <= 16;
+        loop invariant \forall integer i; 0 <= i < t ==> w[i] == Sha256W(d, len, blk, i);
+        loop assigns t, w[0 .. 15];
+        loop variant 16 - t; */
+    for (uint32_t t = 0; t < 16; t++)
+        w[t] = padded_word(d, len, 64 * blk + 4 * t);
+    expand(w) /*@ ghost (d, len, blk) */;
+    rounds(h, w) /*@ ghost (d, len, blk) */;
+}
+
+/* Hashes the padded message block by block; the message is read in place,
+ * its padding computed byte by byte. */
 void sha256_digest(const uint8_t *data, uint64_t len, uint8_t digest[32])
 {
-    struct sha256 s;
-    sha256_init(&s);
-    sha256_update(&s, data, len);
-    sha256_final(&s, digest);
+    uint32_t h[8];
+    uint64_t blocks = (len + 8) / 64 + 1;
+    uint64_t blk;
+    initial_hash(h);
+    /*@ loop invariant 0 <= blk <= blocks;
+        loop invariant Sha256HashIs(data, len, blk, &h[0]);
+        loop assigns blk, h[0 .. 7];
+        loop variant blocks - blk; */
+    for (blk = 0; blk < blocks; blk++)
+        compress_padded(h, data, len, blk);
+    //@ assert last: blk == Sha256Blocks(len);
+    //@ assert done: Sha256HashIs(data, len, Sha256Blocks(len), &h[0]);
+    put_digest(digest, h);
 }

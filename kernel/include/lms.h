@@ -19,7 +19,8 @@
  * HSS_LEVELS_MAX levels of at most 265 * 255 hashes each. A 1 also says
  * that the signature has one signed public key fewer than the key has
  * levels, as the RFC requires; that the root it recomputes is the key's
- * is checked with SHA-256, whose output the proof does not model. */
+ * is checked with SHA-256; its incremental API, which this uses, has no
+ * logic model, so the contract does not say what the root is. */
 /*@ requires \valid_read(pub + (0 .. LMS_PUBLIC_LEN - 1));
     requires \valid_read(msg + (0 .. msg_len - 1));
     requires \valid_read(sig + (0 .. sig_len - 1));

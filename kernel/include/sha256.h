@@ -15,6 +15,7 @@ struct sha256 {
     uint64_t total;
 };
 
+#include "sha256_model.acsl"
 #include "sha256.acsl"
 
 /*@ requires \valid(s);
@@ -62,13 +63,15 @@ void sha256_update(struct sha256 *s, const uint8_t *data, uint64_t len);
 */
 void sha256_final(struct sha256 *s, uint8_t digest[32]);
 
-/* SHA-256 of data[0 .. len), in one call. digest may overlap data: it is
- * written after the last read. */
+/* SHA-256 of data[0 .. len), in one call, as the model says
+ * (spec/sha256_model.acsl). digest may overlap data: it is written after
+ * the last read. */
 /*@ requires \valid_read(data + (0 .. len - 1));
     requires \valid(digest + (0 .. 31));
     requires len < Sha256MaxBytes;
     terminates \true;
     assigns digest[0 .. 31];
+    ensures Sha256DigestOf{Post,Pre}(digest, data, len);
 */
 void sha256_digest(const uint8_t *data, uint64_t len, uint8_t digest[32]);
 
