@@ -9,6 +9,9 @@ mkdir -p build
 status=0
 make check 2>&1 | tee build/check.log || status=$?
 echo "ci: make check took $(( $(date +%s) - start )) s, exit $status"
+# Wall time per phase, so growth shows on every run.
+echo "ci: seconds per phase:"
+sed 's/^/ci:   /' build/phases.txt 2>/dev/null || echo "ci:   (none recorded)"
 # The test summary goes last, where CI looks for it.
 grep -E '^[0-9]+ passed, [0-9]+ failed$' build/check.log | tail -n 1 || true
 exit "$status"

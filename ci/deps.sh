@@ -11,7 +11,8 @@ what=${1:-check}
 run_pkgs="gcc make binutils qemu-system-x86 grub-pc-bin grub-common xorriso mtools python3"
 # -load-script (the admission gate) compiles OCaml with ocamlfind.
 prove_pkgs="frama-c-base why3 z3 cvc4 ocaml ocaml-findlib libfindlib-ocaml-dev"
-test_pkgs="clang libclang-rt-14-dev"
+# chromium: the specification report is checked in a real browser.
+test_pkgs="clang libclang-rt-14-dev chromium"
 
 pkgs="$run_pkgs $prove_pkgs"
 [ "$what" = run ] || pkgs="$pkgs $test_pkgs"

@@ -10,6 +10,7 @@ Valid, lemmas included.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -28,6 +29,99 @@ def goals_of(report):
                     continue
                 main = stats.get("wp:main", {})
                 yield by_name or fn, goal, main.get("valid", 0), main.get("total", 0)
+
+
+# "[wp] [CVC4 1.8] Goal typed_f_ensures : Valid (Qed:6ms) (30ms) (15359) (cached)"
+PROVER_LINE = re.compile(r"^\[wp\] \[(?P<prover>[A-Za-z0-9]+) [^\]]*\] Goal (?P<goal>\S+) : "
+                         r"(?P<verdict>[A-Za-z ]+?)(?: \(.*)?$")
+STEPS = re.compile(r"\((\d+)\)(?: \(cached\))?$")
+
+
+def prover_answers(log):
+    """Per prover: the largest step count of a Valid answer (and its goal),
+    and how many answers came from the cache and how many were run live."""
+    stats = {}
+    for line in log.splitlines():
+        m = PROVER_LINE.match(line)
+        if not m or m["prover"] == "Qed":
+            continue
+        s = stats.setdefault(m["prover"].lower(), {"max_steps": 0, "goal": None,
+                                                   "cached": 0, "live": 0})
+        s["cached" if line.endswith("(cached)") else "live"] += 1
+        steps = STEPS.search(line)
+        if m["verdict"] == "Valid" and steps and int(steps[1]) > s["max_steps"]:
+            s["max_steps"], s["goal"] = int(steps[1]), m["goal"]
+    return stats
+
+
+def step_report(module, stats, limits):
+    """One line of step counts; a warning when a Valid goal used more than
+    half its prover's limit, before load or a new version can flake it."""
+    parts = []
+    for prover, s in sorted(stats.items()):
+        parts.append(f"{prover} {s['max_steps']} steps max, "
+                     f"{s['cached']} cached + {s['live']} live")
+        limit = limits.get(prover)
+        if limit and s["max_steps"] > limit // 2:
+            print(f"  warning: {s['goal']} used {s['max_steps']} {prover} steps, "
+                  f"over half the limit {limit}: split it before it flakes")
+    if parts:
+        print(f"  {module}: " + "; ".join(parts))
+
+
+PIPELINE = ["qed", "cvc4", "z3"]
+
+
+def prover_name(key):
+    """WP's report key ("CVC4:1.8", "Z3:4.8.12", "qed") as the log names it."""
+    return key.split(":")[0].lower()
+
+
+def goal_steps(log):
+    """(goal, prover) -> steps of each prover answer in the log."""
+    steps = {}
+    for line in log.splitlines():
+        m = PROVER_LINE.match(line)
+        n = STEPS.search(line) if m and m["verdict"] == "Valid" else None
+        if n:
+            goal = m["goal"][len("typed_"):] if m["goal"].startswith("typed_") else m["goal"]
+            steps[goal, m["prover"].lower()] = int(n[1])
+    return steps
+
+
+def goal_records(report, log):
+    """One record per property, for the report: its function, verdict, the
+    prover that settled it and the steps it used (deterministic, unlike the
+    time). A smoke test is Valid when no prover found its hypotheses false."""
+    steps, records = goal_steps(log), []
+    for section, by_name in (("wp:functions", None), ("wp:axiomatics", "lemmas")):
+        for fn, goals in report.get(section, {}).items():
+            for goal, stats in goals.items():
+                if goal == "wp:section":
+                    continue
+                main = stats.get("wp:main", {})
+                tried = [prover_name(k) for k in stats if k != "wp:main"]
+                valid = {prover_name(k) for k in stats
+                         if k != "wp:main" and stats[k].get("valid", 0) > 0}
+                # WP re-proves lemmas in every pass and its report keeps the
+                # last pass only: the log's Valid answers count too. The
+                # first prover in the pipeline's order is recorded, so the
+                # record does not depend on which pass answered last.
+                valid |= {p for p in PIPELINE if (goal, p) in steps}
+                settled = [p for p in PIPELINE if p in valid] or sorted(valid) or tried[-1:]
+                prover = settled[0] if settled else "none"
+                records.append({"function": by_name or fn, "goal": goal,
+                                "valid": main.get("valid", 0), "total": main.get("total", 0),
+                                "prover": prover, "steps": steps.get((goal, prover)),
+                                "smoke": "_wp_smoke_" in goal})
+    return sorted(records, key=lambda r: (r["function"], r["goal"]))
+
+
+def results_json(summary, goals):
+    """The summary indented, and one line per goal, so a diff shows goals."""
+    body = json.dumps(summary, indent=1)
+    lines = ",\n".join("  " + json.dumps(g) for g in goals)
+    return body[:-2] + ',\n "goals": [\n' + lines + "\n ]\n}\n"
 
 
 def committed_total(module):
@@ -73,6 +167,8 @@ def one_module(args):
     if total == 0:
         print(f"  no goals at all: is {args.module} annotated?")
         status = 1
+    stats = prover_answers(log)
+    step_report(args.module, stats, dict(args.limit or []))
     if args.partial:
         return status
     before = committed_total(args.module)
@@ -81,9 +177,11 @@ def one_module(args):
         status = 1
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, args.module + ".json"), "w") as f:
-        json.dump({"module": args.module, "proved": proved, "total": total,
-                   "functions": dict(sorted(per_fn.items()))}, f, indent=1)
-        f.write("\n")
+        f.write(results_json({
+            "module": args.module, "proved": proved, "total": total,
+            "max_steps": {p: {"steps": s["max_steps"], "goal": s["goal"]}
+                          for p, s in sorted(stats.items())},
+            "functions": dict(sorted(per_fn.items()))}, goal_records(report, log)))
     with open(os.path.join(args.dir, args.module + ".time"), "w") as f:
         f.write(f"{seconds}\n")
     return status
@@ -104,6 +202,11 @@ def total(args):
     return 0 if proved == goals else 1
 
 
+def limit_arg(text):
+    prover, _, steps = text.partition("=")
+    return prover.lower(), int(steps)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--module")
@@ -111,6 +214,8 @@ def main():
     p.add_argument("--end", type=float, default=0.0)
     p.add_argument("--partial", action="store_true", help="one function only: record nothing")
     p.add_argument("--total", action="store_true")
+    p.add_argument("--limit", action="append", type=limit_arg,
+                   help="PROVER=STEPS, the step limit given to WP (cvc4=1000000)")
     p.add_argument("dir")
     p.add_argument("modules", nargs="*")
     args = p.parse_args()

@@ -13,7 +13,6 @@ LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws
 FRAMAC   ?= frama-c
 GCC_INC  := $(shell gcc -print-file-name=include)
 PROOF_DIR := build/proofs
-WP_CACHE_DIR := proofs/cache
 
 # Parsing: freestanding C11 as the kernel is built (see ../shared/DESIGN.md).
 WP_PARSE := -c11 -no-frama-c-stdlib -machdep gcc_x86_64 \
@@ -23,15 +22,48 @@ WP_PARSE := -c11 -no-frama-c-stdlib -machdep gcc_x86_64 \
 WP_RTE := -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
   -warn-signed-downcast -warn-invalid-pointer -rte-no-pointer-call \
   -no-asm-contracts -kernel-warn-key annot:missing-spec=error \
-  -wp-check-memory-model -wp-smoke-tests
+  -wp-check-memory-model
 
 # Provers: cvc4 on every goal (it gives up in ms); then z3 only on what cvc4
 # left (WP selects goals not yet Valid). Running both on every goal would
-# cost z3's full timeout on each smoke test.
-WP_PROVE := -wp -wp-prover cvc4 -wp-par 2 -wp-timeout 5 \
-  -wp-cache update -wp-cache-dir $(WP_CACHE_DIR)
+# cost z3's full limit on goals cvc4 proves.
+# Limits are prover steps (cvc4 --rlimit, z3 rlimit, passed by Why3), which
+# do not depend on the machine's load, so a verdict is the same on an idle
+# and a busy machine. The wall clock is only a safety net.
+# summarize.py records each module's largest step count and warns when a
+# Valid goal uses more than half the limit, before it can flake.
+WP_STEPS_CVC4 := 1000000
+WP_STEPS_Z3 := 10000000
+WP_SAFETY_TIMEOUT := 120
+# Smoke tests (can the provers refute a function's hypotheses, or reach
+# dead code?) run in a last pass, with WP's own budget for them, 2 s
+# (-wp-smoke-timeout's default), as steps: about 200 000 of cvc4's. At the
+# goals' limit, each smoke test no prover refutes would cost 10 s or more.
+WP_STEPS_SMOKE := 200000
 
-WP_FALLBACK := -then -wp -wp-prover z3
+# The cache (proofs/cache/MODULE/cache/*.json, committed) holds WP's answer
+# per exact prover task and prover version. make prove replays it; cleanup
+# mode drops what the run did not use (a run of one function, FN=, only
+# adds). prune_cache.py then keeps Valid answers, and the other answers of
+# a module that passed (smoke tests no prover refuted, cvc4's misses before
+# z3); after a failed run only Valid answers, so a failure is always retried.
+WP_CACHE_ROOT := proofs/cache
+WP_CACHE_MODE ?= cleanup
+WP_PRUNE ?= python3 proofs/prune_cache.py
+# Extra WP options for one run (make prove-names WP_EXTRA=-wp-split).
+WP_EXTRA ?=
+wp_cache_for = $(if $(filter $1,$(PROVE_LIVE)),-wp-cache none,$(if $(FN),-wp-cache update,-wp-cache $(WP_CACHE_MODE))) \
+  -wp-session $(WP_CACHE_ROOT)/$1
+
+WP_PROVE := -wp -wp-prover cvc4 -wp-par 2 -wp-steps $(WP_STEPS_CVC4) \
+  -wp-timeout $(WP_SAFETY_TIMEOUT) -wp-smoke-timeout $(WP_SAFETY_TIMEOUT)
+
+# After cvc4 on the goals: the smoke tests alone (WP generates only the new
+# smoke goals in that pass), with cvc4; then z3 on what is left. The order
+# matters: -wp-prover adds to the provers of the earlier passes, so smoke
+# tests after the z3 pass would run z3 too, for 10 s each it cannot refute.
+WP_FALLBACK := -then -wp -wp-smoke-tests -wp-steps $(WP_STEPS_SMOKE) \
+  -then -wp -wp-prover z3 -wp-steps $(WP_STEPS_Z3)
 
 WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
 
@@ -41,25 +73,23 @@ WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
 # Their pointers are only called through the trusted dispatch_call.h;
 # every memory access is still checked (-wp-rte mem_access).
 FNPTR_MODULES := event raise dispatch
-# Their loops carry many quantified invariants: 30 s for each prover, a
-# stopgap above ../shared/STYLE.md's range: on 2026-12-01 event_install's
-# ok postcondition and the EventSwept_kept lemma timed out at 10 s here.
-# Resolve's public postconditions chain four helper calls: cvc4 needs about
-# 3 s for two of them on this machine, so 10 s leaves room on a slower one.
-# The union's frame goals (an entry array unchanged across a call that
-# writes another of the same type) take cvc4 2-3 s each on a loaded machine;
-# so does elf_relsec's (the symbol table kept across the write of *rs),
-# and domain_link's section addresses kept across finish (about 5 s).
-LONG_MODULES := union elf domain
-# A stopgap above the range ../shared/STYLE.md allows: two of Resolve's
-# postconditions (exported_bound, bound_kept) took cvc4 about 3 s when
-# written and about 10 s on this machine on 2026-12-01, with the same VCs.
-# They need assertions that split them; until then, 30 s.
-SLOW_MODULES := resolve
-wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 30,$(if $(filter $1,$(SLOW_MODULES)),$(filter-out -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 30,$(if $(filter $1,$(LONG_MODULES)),$(filter-out -wp-timeout 5,$(WP_FLAGS)) -wp-timeout 10,$(WP_FLAGS))))
+wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer,$(WP_FLAGS)),$(WP_FLAGS)) $(call wp_cache_for,$1)
 
-prove: $(addprefix prove-,$(PROVED_MODULES) $(LAW_MODULES))
+# make -j2 starts the longest modules first, so no long one is left alone
+# at the end (the order of the measured cold times, largest first).
+PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh cap \
+  bootinfo frame mb2 domain place reloc kstring package symbols layout dispatch \
+  names bytes domain_name fault $(LAW_MODULES)
+
+$(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
+  $(error PROVE_ORDER lacks $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES))))
+
+prove: $(addprefix prove-,$(PROVE_ORDER))
 	@python3 proofs/summarize.py --total $(PROOF_DIR) $(PROVED_MODULES) $(LAW_MODULES)
+
+# A reviewer who trusts nothing stored: every goal proved live, cache untouched.
+prove-cold:
+	$(MAKE) prove WP_CACHE_MODE=none
 
 prove-%: kernel/core/%.c
 	$(prove_module)
@@ -70,15 +100,19 @@ prove-%: spec/laws/%.c
 	$(prove_module)
 
 define prove_module
-	@mkdir -p $(PROOF_DIR) $(WP_CACHE_DIR)
+	@mkdir -p $(PROOF_DIR)
+	@$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
 	@start=$$(date +%s.%N); \
-	$(FRAMAC) $(call wp_flags_for,$*) $(if $(FN),-wp-fct $(FN)) $< $(WP_FALLBACK) \
+	$(FRAMAC) $(call wp_flags_for,$*) $(WP_EXTRA) $(if $(FN),-wp-fct $(FN)) $< $(WP_FALLBACK) \
 	  -wp-report-json $(PROOF_DIR)/$*.json > $(PROOF_DIR)/$*.log 2>&1; \
 	rc=$$?; end=$$(date +%s.%N); \
-	if [ $$rc -ne 0 ]; then tail -30 $(PROOF_DIR)/$*.log; \
+	if [ $$rc -ne 0 ]; then $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; \
+	  tail -30 $(PROOF_DIR)/$*.log; \
 	  echo "prove $*: frama-c failed (exit $$rc), log in $(PROOF_DIR)/$*.log"; exit 1; fi; \
 	python3 proofs/summarize.py --module $* --start $$start --end $$end \
-	  $(if $(FN),--partial) $(PROOF_DIR)
+	  --limit cvc4=$(WP_STEPS_CVC4) --limit z3=$(WP_STEPS_Z3) $(if $(FN),--partial) $(PROOF_DIR) \
+	  || { $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; exit 1; }; \
+	$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
 endef
 
-.PHONY: prove
+.PHONY: prove prove-cold

@@ -58,20 +58,43 @@ def run_boot(test):
         return False, f"{type(e).__name__}: {e}"
 
 
+def phase_of(binary):
+    """The CI phase a test belongs to, for the per-phase wall times."""
+    if os.path.basename(binary).startswith("fuzz_"):
+        return "fuzz"
+    if os.sep + "admit" + os.sep in binary or os.sep + "proofs" + os.sep in binary:
+        return "admission"
+    return "unit"
+
+
+def record_phases(seconds):
+    """Append each phase's wall time to build/phases.txt (ci/check.sh)."""
+    os.makedirs("build", exist_ok=True)
+    with open(os.path.join("build", "phases.txt"), "a") as f:
+        for phase, s in seconds.items():
+            f.write(f"{phase} {s:.0f}\n")
+
+
 def main(units):
     passed = failed = 0
     only = os.environ.get("TEST")
+    seconds = {"unit": 0.0, "admission": 0.0, "fuzz": 0.0, "boot": 0.0}
     for binary in units:
         run = run_fuzzer if os.path.basename(binary).startswith("fuzz_") else run_unit
+        start = time.monotonic()
         for name, ok, why in run(binary):
             print(f"{'PASS' if ok else 'FAIL'} {name}" + ("" if ok else f"\n     {why}"))
             passed, failed = passed + ok, failed + (not ok)
+        seconds[phase_of(binary)] += time.monotonic() - start
+    start = time.monotonic()
     for test in cases.TESTS:
         if only and only not in test.__name__:
             continue
         ok, why = run_boot(test)
         print(f"{'PASS' if ok else 'FAIL'} boot: {test.__name__[5:]} ({why})")
         passed, failed = passed + ok, failed + (not ok)
+    seconds["boot"] = time.monotonic() - start
+    record_phases(seconds)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 

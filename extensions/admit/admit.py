@@ -59,10 +59,22 @@ class ToolError(Exception):
     pass
 
 
-def wp_rte_flags():
-    """WP_RTE from proofs/wp.mk: extensions are held to the core's flags."""
+def wp_mk(name):
+    """A variable of proofs/wp.mk: extensions are held to the core's flags."""
     text = open(os.path.join(ROOT, "proofs/wp.mk")).read().replace("\\\n", " ")
-    return re.search(r"^WP_RTE := (.*)$", text, re.M)[1].split()
+    return re.search(rf"^{name} := (.*)$", text, re.M)[1].strip()
+
+
+def wp_rte_flags():
+    return wp_mk("WP_RTE").split()
+
+
+def wp_limits(prover):
+    """The core's step limits, so an admission's verdict does not depend on
+    the machine's load; the wall clock is only the core's safety net."""
+    safety = wp_mk("WP_SAFETY_TIMEOUT")
+    return ["-wp-prover", prover, "-wp-steps", wp_mk("WP_STEPS_" + prover.upper()),
+            "-wp-timeout", safety, "-wp-smoke-timeout", safety]
 
 
 def includes(headers):
@@ -293,13 +305,19 @@ def prove(m, u, harness, wrappers, anchor, work, cache):
     """WP on the harness; the strict verdict of wp_words.verdict."""
     report, csv_path, log = (os.path.join(work, n) for n in ("wp.json", "wp.csv", "wp.log"))
     os.makedirs(cache, exist_ok=True)
-    cmd = ["frama-c", *PARSE_FLAGS, *wp_rte_flags(), "-wp", "-wp-literals", "-wp-prover", "cvc4",
-           "-wp-par", "2", "-wp-timeout", "5", "-wp-cache", "update", "-wp-cache-dir", cache, harness,
-           "-then", "-wp", "-wp-prover", "z3", "-wp-report-json", report,
+    cmd = ["frama-c", *PARSE_FLAGS, *wp_rte_flags(), "-wp", "-wp-literals", *wp_limits("cvc4"),
+           "-wp-par", "2", "-wp-cache", "update", "-wp-cache-dir", cache, harness,
+           # The smoke tests with cvc4 and the core's smoke budget, then z3
+           # on what is left (as proofs/wp.mk, which says why in this order).
+           "-then", "-wp", "-wp-smoke-tests", "-wp-steps", wp_mk("WP_STEPS_SMOKE"),
+           "-then", "-wp", *wp_limits("z3"), "-wp-report-json", report,
            "-then", "-report", "-report-csv", csv_path]
     start = time.time()
     r = run(cmd)
     seconds = time.time() - start
+    # WP caches failures too; only Valid answers may be replayed (a whole
+    # admission's verdict is cached apart, so a warm admission runs no WP).
+    run([sys.executable, os.path.join(ROOT, "proofs/prune_cache.py"), "--only-valid", cache])
     with open(log, "w") as f:
         f.write(r.stdout + r.stderr)
     text = r.stdout + r.stderr

@@ -19,7 +19,7 @@ def main():
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("build", ".git", ".frama-c"))
         with open(os.path.join(copy, "kernel/core/fault.c"), "a") as f:
             f.write(PLANT)
-        r = subprocess.run(["make", "-s", "prove-fault", "WP_CACHE_DIR=" + os.path.join(tmp, "cache")],
+        r = subprocess.run(["make", "-s", "prove-fault", "WP_CACHE_ROOT=" + os.path.join(tmp, "cache")],
                            cwd=copy, capture_output=True, text=True, timeout=600)
         out = r.stdout + r.stderr
         ok = r.returncode != 0 and "lemma_planted_false" in out
