@@ -18,17 +18,17 @@ RESULTS = "proofs/results"
 
 
 def goals_of(report):
-    """Yield (function, property, proved, total) for every property WP
-    reported; one property may have several goals (assigns parts…). The
-    lemmas (wp:axiomatics) count too, under the function name "lemmas": an
-    unproved lemma is a hypothesis of every other goal."""
+    """Yield (function, property, proved, total, per-prover stats) for every
+    property WP reported; one property may have several goals (assigns
+    parts…). The lemmas (wp:axiomatics) count too, under the function name
+    "lemmas": an unproved lemma is a hypothesis of every other goal."""
     for section, by_name in (("wp:functions", None), ("wp:axiomatics", "lemmas")):
         for fn, goals in report.get(section, {}).items():
             for goal, stats in goals.items():
                 if goal == "wp:section":
                     continue
                 main = stats.get("wp:main", {})
-                yield by_name or fn, goal, main.get("valid", 0), main.get("total", 0)
+                yield by_name or fn, goal, main.get("valid", 0), main.get("total", 0), stats
 
 
 # "[wp] [CVC4 1.8] Goal typed_f_ensures : Valid (Qed:6ms) (30ms) (15359) (cached)"
@@ -94,26 +94,20 @@ def goal_records(report, log):
     prover that settled it and the steps it used (deterministic, unlike the
     time). A smoke test is Valid when no prover found its hypotheses false."""
     steps, records = goal_steps(log), []
-    for section, by_name in (("wp:functions", None), ("wp:axiomatics", "lemmas")):
-        for fn, goals in report.get(section, {}).items():
-            for goal, stats in goals.items():
-                if goal == "wp:section":
-                    continue
-                main = stats.get("wp:main", {})
-                tried = [prover_name(k) for k in stats if k != "wp:main"]
-                valid = {prover_name(k) for k in stats
-                         if k != "wp:main" and stats[k].get("valid", 0) > 0}
-                # WP re-proves lemmas in every pass and its report keeps the
-                # last pass only: the log's Valid answers count too. The
-                # first prover in the pipeline's order is recorded, so the
-                # record does not depend on which pass answered last.
-                valid |= {p for p in PIPELINE if (goal, p) in steps}
-                settled = [p for p in PIPELINE if p in valid] or sorted(valid) or tried[-1:]
-                prover = settled[0] if settled else "none"
-                records.append({"function": by_name or fn, "goal": goal,
-                                "valid": main.get("valid", 0), "total": main.get("total", 0),
-                                "prover": prover, "steps": steps.get((goal, prover)),
-                                "smoke": "_wp_smoke_" in goal})
+    for fn, goal, proved, total, stats in goals_of(report):
+        tried = [prover_name(k) for k in stats if k != "wp:main"]
+        valid = {prover_name(k) for k in stats
+                 if k != "wp:main" and stats[k].get("valid", 0) > 0}
+        # WP re-proves lemmas in every pass and its report keeps the last
+        # pass only: the log's Valid answers count too. The first prover in
+        # the pipeline's order is recorded, so the record does not depend on
+        # which pass answered last.
+        valid |= {p for p in PIPELINE if (goal, p) in steps}
+        settled = [p for p in PIPELINE if p in valid] or sorted(valid) or tried[-1:]
+        prover = settled[0] if settled else "none"
+        records.append({"function": fn, "goal": goal, "valid": proved, "total": total,
+                        "prover": prover, "steps": steps.get((goal, prover)),
+                        "smoke": "_wp_smoke_" in goal})
     return sorted(records, key=lambda r: (r["function"], r["goal"]))
 
 
@@ -146,7 +140,7 @@ def one_module(args):
     with open(log_path) as f:
         log = f.read()
     per_fn, failed = {}, []
-    for fn, goal, valid, count in goals_of(report):
+    for fn, goal, valid, count, _ in goals_of(report):
         entry = per_fn.setdefault(fn, {"proved": 0, "total": 0})
         entry["total"] += count
         entry["proved"] += valid

@@ -50,8 +50,6 @@ WP_STEPS_SMOKE := 200000
 WP_CACHE_ROOT := proofs/cache
 WP_CACHE_MODE ?= cleanup
 WP_PRUNE ?= python3 proofs/prune_cache.py
-# Extra WP options for one run (make prove-names WP_EXTRA=-wp-split).
-WP_EXTRA ?=
 wp_cache_for = $(if $(filter $1,$(PROVE_LIVE)),-wp-cache none,$(if $(FN),-wp-cache update,-wp-cache $(WP_CACHE_MODE))) \
   -wp-session $(WP_CACHE_ROOT)/$1
 
@@ -103,7 +101,7 @@ define prove_module
 	@mkdir -p $(PROOF_DIR)
 	@$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
 	@start=$$(date +%s.%N); \
-	$(FRAMAC) $(call wp_flags_for,$*) $(WP_EXTRA) $(if $(FN),-wp-fct $(FN)) $< $(WP_FALLBACK) \
+	$(FRAMAC) $(call wp_flags_for,$*) $(if $(FN),-wp-fct $(FN)) $< $(WP_FALLBACK) \
 	  -wp-report-json $(PROOF_DIR)/$*.json > $(PROOF_DIR)/$*.log 2>&1; \
 	rc=$$?; end=$$(date +%s.%N); \
 	if [ $$rc -ne 0 ]; then $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; \
