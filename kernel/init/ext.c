@@ -13,6 +13,21 @@
 
 static struct extension exts[EXT_MAX];
 static struct extension *running;
+/* The last refusal's reason, for the load port to send back. */
+static char refusal[96];
+
+const char *ext_refusal(void) { return refusal; }
+
+/* refusal = a then b, cut to fit. */
+static void note_refusal(const char *a, const char *b)
+{
+    uint64_t n = 0;
+    for (const char *s = a; *s && n + 1 < sizeof refusal; s++)
+        refusal[n++] = *s;
+    for (const char *s = b; *s && n + 1 < sizeof refusal; s++)
+        refusal[n++] = *s;
+    refusal[n] = 0;
+}
 
 struct extension *ext_running(void) { return running; }
 
@@ -238,6 +253,7 @@ static struct extension *free_ext(void)
 static struct extension *refuse(const char *name, const char *why)
 {
     kprintf("ext %s: refused: %s\n", name, why);
+    note_refusal(why, "");
     return 0;
 }
 
@@ -296,6 +312,7 @@ static int imported_by_other(const struct extension *e)
         for (uint32_t k = 0; exts[i].used && &exts[i] != e && k < exts[i].nimports; k++)
             if (same_name(exts[i].imports[k], e->name)) {
                 kprintf("ext %s: not unloaded: %s imports it\n", e->name, exts[i].name);
+                note_refusal(exts[i].name, " imports it");
                 return 1;
             }
     return 0;
@@ -306,6 +323,7 @@ int ext_unload(const char *name)
     struct extension *e = ext_find(name);
     if (!e) {
         kprintf("ext %s: not loaded\n", name);
+        note_refusal(name, " is not loaded");
         return -1;
     }
     if (imported_by_other(e))

@@ -46,6 +46,9 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len);
 /* Runs fini, uninstalls every handler and guard in its image, frees its
  * domain: 0, or -1 with the reason printed. */
 int ext_unload(const char *name);
+/* Why the last ext_load or ext_unload refused, in one line without the
+ * name: what the load port answers after "refused: ". */
+const char *ext_refusal(void);
 struct extension *ext_find(const char *name);
 /* Whether e's manifest lists symbol as callable from the shell. */
 int ext_callable(const struct extension *e, const char *symbol);
@@ -54,7 +57,8 @@ int ext_callable(const struct extension *e, const char *symbol);
  * from: the gate refuses assembly and function pointers). */
 struct extension *ext_of_code(uint64_t pc);
 struct extension *ext_at(uint32_t i);
-/* Receives one package from the load port and loads it (ext_port.c). */
+/* Receives one request from the load port, a package to load or a name
+ * to unload, and answers it there (ext_port.c). */
 void ext_port_receive(void);
 /* The extension whose init or fini is running: the installer of what the
  * interface installs; null outside them. */

@@ -1,16 +1,21 @@
-/* Extensions pushed by the host through the load port (COM2) while the
- * kernel runs: "SPNLLOAD", a 32-bit little-endian length, the package.
- * The kernel answers on the port "loaded NAME" or "refused: WHY", and
- * says the same on the console. */
+/* Requests the host sends through the load port (COM2) while the kernel
+ * runs: an 8-byte tag, a 32-bit little-endian length, then that many
+ * bytes. "SPNLLOAD" carries a package, "SPNLUNLD" the name of an
+ * extension to unload. The kernel answers on the port with one line,
+ * "loaded NAME", "unloaded NAME" or "refused: WHY", WHY being the reason
+ * the console gives, and says the same on the console. */
 #include "arch.h"
 #include "console.h"
 #include "ext.h"
 #include "kstring.h"
 #include "vmem.h"
 
-#define FRAME_MAGIC "SPNLLOAD"
+#define TAG_LOAD "SPNLLOAD"
+#define TAG_UNLOAD "SPNLUNLD"
+#define HEADER_LEN 12
 #define PACKAGE_MAX (1u << 20)
-#define BYTE_TICKS 200 /* 2 s without a byte: the sender is gone */
+#define BYTE_TICKS 200  /* 2 s without a byte: the sender is gone */
+#define QUIET_TICKS 50  /* after a refusal, 0.5 s without a byte: the sender stopped */
 
 static void reply(const char *a, const char *b)
 {
@@ -33,14 +38,17 @@ static int receive(uint8_t *buf, uint64_t n)
     return 1;
 }
 
-static const char *receive_and_load(void)
+/* What the sender still sends after a refusal (the rest of a package
+ * refused by its length, say) is dropped, so it is not read as new
+ * requests. */
+static void drain(void)
 {
-    uint8_t head[12];
-    if (!receive(head, sizeof head))
-        return "the frame header did not arrive";
-    if (kmemcmp(head, (const uint8_t *)FRAME_MAGIC, 8) != 0)
-        return "not a load frame (SPNLLOAD)";
-    uint64_t len = (uint64_t)head[8] | (uint64_t)head[9] << 8 | (uint64_t)head[10] << 16 | (uint64_t)head[11] << 24;
+    while (arch_load_getc(QUIET_TICKS) >= 0)
+        ;
+}
+
+static const char *load(uint64_t len)
+{
     if (len > PACKAGE_MAX)
         return "the package is over 1 MiB";
     uint8_t *buf = vmem_alloc(len);
@@ -51,7 +59,7 @@ static const char *receive_and_load(void)
     if (!receive(buf, len))
         why = "the package stopped short";
     else if (!(e = ext_load(buf, len)))
-        why = "see the console";
+        why = ext_refusal();
     vmem_free(buf, len);
     if (!why) {
         kprintf("ext %s: loaded from the load port\n", e->name);
@@ -60,12 +68,43 @@ static const char *receive_and_load(void)
     return why;
 }
 
+static const char *unload(uint64_t len)
+{
+    char name[DOMAIN_NAME_MAX];
+    if (len == 0)
+        return "the unload request names no extension";
+    if (len >= DOMAIN_NAME_MAX)
+        return "the name is over 31 bytes";
+    if (!receive((uint8_t *)name, len))
+        return "the name stopped short";
+    name[len] = 0;
+    if (ext_unload(name) != 0)
+        return ext_refusal();
+    kprintf("ext %s: unloaded from the load port\n", name);
+    reply("unloaded ", name);
+    return 0;
+}
+
+static const char *serve(void)
+{
+    uint8_t head[HEADER_LEN];
+    if (!receive(head, sizeof head))
+        return "the request header did not arrive";
+    uint64_t len = (uint64_t)head[8] | (uint64_t)head[9] << 8 | (uint64_t)head[10] << 16 | (uint64_t)head[11] << 24;
+    if (kmemcmp(head, (const uint8_t *)TAG_LOAD, 8) == 0)
+        return load(len);
+    if (kmemcmp(head, (const uint8_t *)TAG_UNLOAD, 8) == 0)
+        return unload(len);
+    return "not a load port request (SPNLLOAD or SPNLUNLD)";
+}
+
 void ext_port_receive(void)
 {
     kputs("\n");
-    const char *why = receive_and_load();
+    const char *why = serve();
     if (why) {
         kprintf("load port: refused: %s\n", why);
         reply("refused: ", why);
+        drain();
     }
 }
