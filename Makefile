@@ -92,13 +92,18 @@ $(ISO): $(KERNEL) boot/grub.cfg $(EXT_PACKAGES)
 QEMU := qemu-system-x86_64
 QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-# COM2, the load port, listens on build/load.sock for extensions/spinel load.
-LOAD_PORT := -chardev socket,id=load,path=$(BUILD)/load.sock,server=on,wait=off -serial chardev:load
+# COM2, the load port, listens for extensions/spinel load on the socket
+# the recipe puts in $$sock: build/load.sock, or build/load-N.sock when
+# another make run of this tree listens there (extensions/load_socket.py).
+LOAD_SOCKET := $(PYTHON) extensions/load_socket.py $(BUILD)
+LOAD_PORT := -chardev socket,id=load,path=$$sock,server=on,wait=off -serial chardev:load
 run: deps-run $(ISO)
-	@echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"
-	@echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."
-	@echo "Load another while it runs: extensions/spinel admit my.manifest, then"
-	@echo "  extensions/spinel load build/ext/NAME.ext  (in a second terminal)"
+	@sock=$$($(LOAD_SOCKET)) || exit 2; \
+	[ "$$sock" = $(BUILD)/load.sock ] && to= || to=" --socket $$sock"; \
+	echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"; \
+	echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."; \
+	echo "Load another while it runs: extensions/spinel admit my.manifest, then (in a second terminal)"; \
+	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \
 	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true
 
 debug: $(KERNEL)
