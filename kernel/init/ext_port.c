@@ -26,6 +26,11 @@ static void reply(const char *a, const char *b)
     arch_load_putc('\n');
 }
 
+/* Bytes the sender announced and the kernel has not read yet: after a
+ * refusal (of a package by its length, say) they are dropped, so they are
+ * not read as new requests. */
+static uint64_t unread;
+
 /* Reads n bytes into buf; 0 if the port fell silent. */
 static int receive(uint8_t *buf, uint64_t n)
 {
@@ -34,16 +39,16 @@ static int receive(uint8_t *buf, uint64_t n)
         if (c < 0)
             return 0;
         buf[i] = (uint8_t)c;
+        unread -= unread > 0;
     }
     return 1;
 }
 
-/* What the sender still sends after a refusal (the rest of a package
- * refused by its length, say) is dropped, so it is not read as new
- * requests. */
+/* Stops at the first quiet moment too: the next sender's request is not
+ * eaten when this one sent less than it announced. */
 static void drain(void)
 {
-    while (arch_load_getc(QUIET_TICKS) >= 0)
+    for (; unread > 0 && arch_load_getc(QUIET_TICKS) >= 0; unread--)
         ;
 }
 
@@ -88,13 +93,16 @@ static const char *unload(uint64_t len)
 static const char *serve(void)
 {
     uint8_t head[HEADER_LEN];
+    unread = 0;
     if (!receive(head, sizeof head))
         return "the request header did not arrive";
     uint64_t len = (uint64_t)head[8] | (uint64_t)head[9] << 8 | (uint64_t)head[10] << 16 | (uint64_t)head[11] << 24;
+    unread = len;
     if (kmemcmp(head, (const uint8_t *)TAG_LOAD, 8) == 0)
         return load(len);
     if (kmemcmp(head, (const uint8_t *)TAG_UNLOAD, 8) == 0)
         return unload(len);
+    unread = UINT64_MAX; /* not our protocol: no length to trust, drop all until quiet */
     return "not a load port request (SPNLLOAD or SPNLUNLD)";
 }
 

@@ -173,44 +173,123 @@ EXT_TESTS = [test_extensions_load_run_unload, test_tampered_packages_refused, te
              test_handler_quota]
 
 
-def test_load_port_pushes_packages():
-    """spinel load: packages pushed into the running kernel through COM2."""
-    import subprocess
+def load_port_guest(name):
+    """A guest booted with counter, its load port on a fresh socket."""
     import cases
-    sock = os.path.abspath("build/test-load.sock")
+    sock = os.path.abspath(f"build/test-{name}.sock")
     if os.path.exists(sock):
         os.remove(sock)
-    iso = cases.build_iso("loadport", [(pkg("counter"), "ext counter")])
+    iso = cases.build_iso(name, [(pkg("counter"), "ext counter")])
     g = Guest(["-cdrom", iso, "-chardev", f"socket,id=load,path={sock},server=on,wait=off",
-               "-serial", "chardev:load"], timeout=120)
+               "-serial", "chardev:load"], timeout=180)
+    return g, sock
+
+
+def spinel(*args):
+    """extensions/spinel run from a directory outside the repository."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as elsewhere:
+        return subprocess.run([sys.executable, os.path.join(ROOT, "extensions", "spinel"), *args],
+                              cwd=elsewhere, capture_output=True, text=True, timeout=60)
+
+
+def answered(r, status, line):
+    """spinel exited with status, printing the kernel's one answer line."""
+    assert r.returncode == status and r.stdout == line + "\n", \
+        f"wanted exit {status} and {line!r}; got exit {r.returncode}, {r.stdout!r}, {r.stderr!r}"
+
+
+def test_load_port_pushes_packages():
+    """spinel load and unload: packages pushed into the running kernel through
+    COM2, refusals answered with the console's reason."""
+    import cases
+    g, sock = load_port_guest("loadport")
 
     def push(data, name):
-        path = os.path.join("build", "test-iso", name)
+        path = os.path.abspath(os.path.join("build", "test-iso", name))
         with open(path, "wb") as f:
             f.write(data)
-        return subprocess.run([sys.executable, "extensions/spinel", "load", path, "--socket", sock],
-                              capture_output=True, text=True, timeout=60)
+        return spinel("load", path, "--socket", sock)
     try:
         g.expect(r"extensions: 1 loaded, 0 refused")
         g.expect(r"spinel> ")
-        r = push(pkg("sum"), "sum.ext")
-        assert r.returncode == 1 and "refused" in r.stdout, f"sum before checksum: {r.stdout} {r.stderr}"
+        answered(push(pkg("sum"), "sum.ext"), 1, "refused: it imports a domain that is neither an extension "
+                                                 "interface nor a loaded extension")
         g.expect(r"ext sum: imports checksum, which is not loaded\next sum: refused: it imports a domain that is neither")
-        r = push(pkg("checksum"), "checksum.ext")
-        assert r.returncode == 0 and r.stdout.strip() == "loaded checksum", f"{r.stdout} {r.stderr}"
-        r = push(pkg("sum"), "sum.ext")
-        assert r.returncode == 0 and r.stdout.strip() == "loaded sum", f"{r.stdout} {r.stderr}"
-        r = push(flip(pkg("hello"), 200), "bad.ext")
-        assert r.returncode == 1, f"tampered: {r.stdout} {r.stderr}"
+        answered(push(pkg("checksum"), "checksum.ext"), 0, "loaded checksum")
+        answered(push(pkg("sum"), "sum.ext"), 0, "loaded sum")
+        answered(push(flip(pkg("hello"), 200), "bad.ext"), 1,
+                 "refused: certificate does not match (tampered, or signed by another key)")
         g.expect(r"ext package: refused: certificate does not match")
+        answered(push(pkg("sum"), "sum.ext"), 1, "refused: that name is loaded already")
         g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
         g.command("ext list", r"3 extensions loaded")
+        # unload through the port, then load again
+        answered(spinel("unload", "checksum", "--socket", sock), 1, "refused: sum imports it")
+        answered(spinel("unload", "nosuch", "--socket", sock), 1, "refused: nosuch is not loaded")
+        g.expect(r"ext nosuch: not loaded\nload port: refused: nosuch is not loaded")
+        answered(spinel("unload", "sum", "--socket", sock), 0, "unloaded sum")
+        g.expect(r"ext sum: unloaded from the load port")
+        g.command("sum abc", r"unknown command 'sum'")
+        answered(push(pkg("sum"), "sum.ext"), 0, "loaded sum")
+        g.command("sum abc", rf"sum: fletcher16 = {fletcher16('abc')}\n")
         cases.halt(g)
     finally:
         g.kill()
 
 
-EXT_TESTS.append(test_load_port_pushes_packages)
+def test_load_port_answers_at_once():
+    """A request the kernel refuses by its header is answered at once, in one
+    line, whoever sends it; what follows it is dropped, not read as more
+    requests; and spinel itself refuses a 3 MB package before sending."""
+    import socket
+    import struct
+    import time
+    import cases
+    g, sock = load_port_guest("loadport-big")
+
+    def raw(header, rest=b""):
+        """Sends header, reads one line (timed), then sends rest."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(20)
+            s.connect(sock)
+            start = time.monotonic()
+            s.sendall(header)
+            answer = b""
+            while not answer.endswith(b"\n"):
+                chunk = s.recv(256)
+                assert chunk, f"closed after {answer!r}"
+                answer += chunk
+            took = time.monotonic() - start
+            s.sendall(rest)
+            time.sleep(2)  # the kernel drops what follows, up to the announced length
+        return answer.decode(), took
+    try:
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        g.expect(r"spinel> ")
+        answer, took = raw(b"SPNLLOAD" + struct.pack("<I", 3 << 20), os.urandom(4096))
+        assert answer == "refused: the package is over 1 MiB\n" and took < 10, f"{answer!r} after {took:.1f} s"
+        answer, _ = raw(b"SPNLUNLD" + struct.pack("<I", 40), b"n" * 40)
+        assert answer == "refused: the name is over 31 bytes\n", answer
+        answer, _ = raw(b"GARBAGE!" + struct.pack("<I", 5), b"12345")
+        assert answer == "refused: not a load port request (SPNLLOAD or SPNLUNLD)\n", answer
+        big = os.path.abspath("build/test-iso/big.ext")
+        with open(big, "wb") as f:
+            f.write(b"\0" * (3 << 20))
+        r = spinel("load", big, "--socket", sock)
+        assert r.returncode == 1 and r.stdout == "" and r.stderr.count("\n") == 1 and \
+            "3145728 bytes, over the kernel's limit of 1 MiB (1048576 bytes)" in r.stderr, f"{r}"
+        g.command("ext list", r"1 extensions loaded")
+        refusals = re.findall(r"load port: refused: (.*)\n", g.output)
+        assert refusals == ["the package is over 1 MiB", "the name is over 31 bytes",
+                            "not a load port request (SPNLLOAD or SPNLUNLD)"], refusals
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+EXT_TESTS += [test_load_port_pushes_packages, test_load_port_answers_at_once]
 
 
 def test_import_bound_to_proved_contracts():
