@@ -20,6 +20,7 @@ Bad inputs covered:
     Unix socket; a peer that closes without answering; one that never
     answers (--timeout); one that answers something else than the load
     port's lines; Ctrl-C while waiting.
+  where it runs: through a symlink, from another directory (all of them).
   the answer relayed: a refusal is printed as the kernel said it, exit 1;
     the request is framed as the kernel reads it (SPNLLOAD/SPNLUNLD, the
     length, the bytes).
@@ -213,6 +214,21 @@ def kernel_socket():
                          "spinel unload: interrupted")
 
 
+def found_from_its_location():
+    """Run through a symlink from elsewhere, spinel still finds the
+    repository: its default socket is ROOT/build/load.sock."""
+    link = path("spinel")
+    os.symlink(SPINEL, link)
+    default = os.path.join(ROOT, "build", "load.sock")
+    r = run("unload", "nosuch_test_ext", tool=link)
+    if os.path.exists(default):  # a make run of this tree listens there: it answered
+        ok = r.returncode in (1, 2) and (r.stdout.startswith("refused: ") or default in r.stderr)
+    else:
+        ok = r.returncode == 2 and f"no kernel listening on {default} (no such socket)" in r.stderr
+    report("run through a symlink elsewhere: the repository's socket by default", ok,
+           f"exit {r.returncode}, {r.stdout!r} {r.stderr!r}")
+
+
 def relayed():
     data = b"package bytes"
     pkg = path("p.ext", data)
@@ -253,7 +269,7 @@ def load_socket():
 
 def main():
     try:
-        for group in (arguments, packages, kernel_socket, relayed, load_socket):
+        for group in (arguments, packages, kernel_socket, found_from_its_location, relayed, load_socket):
             try:
                 group()
             except Exception as e:  # the harness itself: one FAIL line, the next group still runs
