@@ -13,8 +13,9 @@
 
 static struct extension exts[EXT_MAX];
 static struct extension *running;
-/* The last refusal's reason, for the load port to send back. */
-static char refusal[96];
+/* The last refusal's reason, for the load port to send back (the longest
+ * is 83 bytes). */
+static char refusal[128];
 
 const char *ext_refusal(void) { return refusal; }
 

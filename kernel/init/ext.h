@@ -46,8 +46,8 @@ struct extension *ext_load(const uint8_t *bytes, uint64_t len);
 /* Runs fini, uninstalls every handler and guard in its image, frees its
  * domain: 0, or -1 with the reason printed. */
 int ext_unload(const char *name);
-/* Why the last ext_load or ext_unload refused, in one line without the
- * name: what the load port answers after "refused: ". */
+/* Why the last ext_load or ext_unload refused, as the console said it
+ * after "refused: " (one line): what the load port answers. */
 const char *ext_refusal(void);
 struct extension *ext_find(const char *name);
 /* Whether e's manifest lists symbol as callable from the shell. */
