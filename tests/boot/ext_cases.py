@@ -216,7 +216,8 @@ def test_load_port_pushes_packages():
         g.expect(r"spinel> ")
         answered(push(pkg("sum"), "sum.ext"), 1, "refused: it imports a domain that is neither an extension "
                                                  "interface nor a loaded extension")
-        g.expect(r"ext sum: imports checksum, which is not loaded\next sum: refused: it imports a domain that is neither")
+        g.expect(r"ext sum: imports checksum, which is not loaded\n"
+                 r"ext sum: refused: it imports a domain that is neither")
         answered(push(pkg("checksum"), "checksum.ext"), 0, "loaded checksum")
         answered(push(pkg("sum"), "sum.ext"), 0, "loaded sum")
         answered(push(flip(pkg("hello"), 200), "bad.ext"), 1,

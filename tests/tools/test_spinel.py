@@ -262,7 +262,8 @@ def load_socket():
     second = os.path.join(d, "load-2.sock")
     report("load_socket: another QEMU listening: load-2.sock, with how to reach it",
            r.returncode == 0 and r.stdout == second + "\n" and r.stderr.count("\n") == 1
-           and f"extensions/spinel load --socket {second}" in r.stderr, f"exit {r.returncode}, {r.stdout!r} {r.stderr!r}")
+           and f"extensions/spinel load --socket {second}" in r.stderr,
+           f"exit {r.returncode}, {r.stdout!r} {r.stderr!r}")
     one_line_failure("load_socket: a file where the directory should be", run(path("ok.ext"), tool=LOAD_SOCKET), 2,
                      "cannot use")
 
