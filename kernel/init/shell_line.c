@@ -50,7 +50,7 @@ static void type_byte(struct editor *ed, char c)
     if (ed->n + 1 < ed->max) {
         ed->line[ed->n++] = c;
         kputc(c);
-    } else {
+    } else if (!ed->too_long) { /* one bell: the echo stopping shows the rest */
         ed->too_long = 1;
         kputc(BELL);
     }
