@@ -92,6 +92,13 @@ $(ISO): $(KERNEL) boot/grub.cfg $(EXT_PACKAGES)
 QEMU := qemu-system-x86_64
 QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
+# QEMU's stdio backend leaves the terminal's output processing on, and with
+# it the newline translation (onlcr) that turns the kernel's CR LF into
+# CR CR LF: off while QEMU runs (QEMU starts from the terminal's settings
+# and restores them), then the terminal as it was. Nothing without a tty.
+TTY_NO_ONLCR = tty=$$(stty -g 2>/dev/null) && stty -onlcr;
+TTY_RESTORE = ; [ -z "$$tty" ] || stty "$$tty"
+
 # COM2, the load port, listens for extensions/spinel load on the socket
 # the recipe puts in $$sock: build/load.sock, or build/load-N.sock when
 # another make run of this tree listens there (extensions/load_socket.py).
@@ -104,11 +111,11 @@ run: deps-run $(ISO)
 	echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."; \
 	echo "Load another while it runs: extensions/spinel admit my.manifest, then (in a second terminal)"; \
 	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \
-	$(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
 
 debug: $(KERNEL)
 	@echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"
-	$(QEMU) $(QEMU_COMMON) -kernel $(KERNEL) -display none -serial mon:stdio -s -S || true
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -kernel $(KERNEL) -display none -serial mon:stdio -s -S || true $(TTY_RESTORE)
 
 # --- proofs -----------------------------------------------------------------
 include proofs/wp.mk

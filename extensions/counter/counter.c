@@ -6,6 +6,19 @@
 
 static uint64_t lines;
 
+/* " 1 line" or " N lines", and the end of the line. */
+/*@ terminates \true;
+    assigns SpinelConsole;
+*/
+static void print_lines(uint64_t n)
+{
+    print_u64(n);
+    if (n == 1)
+        print_str(" line\n");
+    else
+        print_str(" lines\n");
+}
+
 /*@ requires ShellLine(line);
     terminates \true;
     assigns lines, SpinelConsole;
@@ -19,8 +32,7 @@ static uint64_t on_command(void *closure, const char *line)
     if (!shell_word_is(line, "counter"))
         return 0;
     print_str("counter: ");
-    print_u64(lines);
-    print_str(" lines\n");
+    print_lines(lines);
     return 1;
 }
 
@@ -35,7 +47,10 @@ uint64_t counter_lines(void)
 int ext_init(void)
 {
     lines = 0;
-    return shell_install(on_command, 0);
+    int err = shell_install(on_command, 0);
+    if (err == SPINEL_OK)
+        shell_help_str("counter", "the lines typed at the shell so far"); /* help can do without it */
+    return err;
 }
 
 /* Says goodbye with the count: the kernel runs it at unload. */
@@ -45,6 +60,5 @@ int ext_init(void)
 void ext_fini(void)
 {
     print_str("counter: unloaded after ");
-    print_u64(lines);
-    print_str(" lines\n");
+    print_lines(lines);
 }

@@ -39,5 +39,8 @@ static uint64_t greet(void *closure, const char *line)
 int ext_init(void)
 {
     greetings = 0;
-    return shell_install(greet, is_hello);
+    int err = shell_install(greet, is_hello);
+    if (err == SPINEL_OK)
+        shell_help_str("hello", "[WORDS]: greets back and counts the greetings"); /* help can do without it */
+    return err;
 }

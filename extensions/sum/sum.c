@@ -61,5 +61,8 @@ static uint64_t print_sum(void *closure, const char *line)
 */
 int ext_init(void)
 {
-    return shell_install(print_sum, is_sum);
+    int err = shell_install(print_sum, is_sum);
+    if (err == SPINEL_OK)
+        shell_help_str("sum", "TEXT: the Fletcher-16 of TEXT, computed by checksum"); /* help can do without it */
+    return err;
 }

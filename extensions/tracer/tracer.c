@@ -30,7 +30,11 @@ static void report(void)
 {
     print_str("tracer: ");
     print_u64(raises);
-    print_str(" raises of Shell.Command and Ext.Loaded; the kernel counts ");
+    if (raises == 1)
+        print_str(" raise");
+    else
+        print_str(" raises");
+    print_str(" of Shell.Command and Ext.Loaded; the kernel counts ");
     print_raises(commands);
     print_str(" and ");
     print_raises(loads);
@@ -66,5 +70,9 @@ int ext_init(void)
         refs_event_named("Ext.Loaded", &loads) != SPINEL_OK)
         return 1;
     int err = shell_install(trace, 0);
-    return err != SPINEL_OK ? err : loads_install(trace);
+    if (err == SPINEL_OK)
+        err = loads_install(trace);
+    if (err == SPINEL_OK)
+        shell_help_str("tracer", "the raises it saw of Shell.Command and Ext.Loaded, and the kernel's counts");
+    return err;
 }

@@ -3,14 +3,22 @@
 #include "arch.h"
 #include "console.h"
 
+/* Every byte of console output passes here: a line ends in exactly CR LF
+ * whoever printed it (kprintf, %c, an extension's print_text). */
+void kputc(char c)
+{
+    if (c == '\n')
+        arch_putc('\r'); /* a terminal wants CR LF */
+    arch_putc(c);
+}
+
 void kputs(const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '\n')
-            arch_putc('\r'); /* a terminal wants CR LF */
-        arch_putc(*s);
-    }
+    for (; *s; s++)
+        kputc(*s);
 }
+
+const char *plural(uint64_t n) { return n == 1 ? "" : "s"; }
 
 struct spec {
     int width;
@@ -69,7 +77,7 @@ static void put_conversion(char c, const struct spec *sp, va_list *ap)
         kputs(s ? s : "(null)");
         break;
     }
-    case 'c': arch_putc((char)va_arg(*ap, int)); break;
+    case 'c': kputc((char)va_arg(*ap, int)); break;
     case 'd': put_signed(sp->is_long ? va_arg(*ap, int64_t) : va_arg(*ap, int), sp); break;
     case 'u': put_unsigned(sp->is_long ? va_arg(*ap, uint64_t) : va_arg(*ap, unsigned), 10, sp); break;
     case 'x': put_unsigned(sp->is_long ? va_arg(*ap, uint64_t) : va_arg(*ap, unsigned), 16, sp); break;
@@ -88,9 +96,7 @@ void kvprintf(const char *fmt, va_list ap)
     va_copy(args, ap);
     for (; *fmt; fmt++) {
         if (*fmt != '%') {
-            if (*fmt == '\n')
-                arch_putc('\r');
-            arch_putc(*fmt);
+            kputc(*fmt);
             continue;
         }
         struct spec sp;

@@ -172,5 +172,6 @@ void domains_init(void)
             refused++;
     }
     domains_link_all();
-    kprintf("domains: %u kernel modules, %u objects loaded, %u refused\n", kernel_module_count, objects, refused);
+    kprintf("domains: %u kernel module%s, %u object%s loaded, %u refused\n", kernel_module_count,
+            plural(kernel_module_count), objects, plural(objects), refused);
 }

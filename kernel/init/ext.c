@@ -7,6 +7,7 @@
 #include "module_table.h"
 #include "package.h"
 #include "paging.h"
+#include "shell_help.h"
 #include "vmem.h"
 
 #define MANIFEST_MAX 1024
@@ -229,6 +230,7 @@ struct extension *ext_of_code(uint64_t pc)
 static void forget(struct extension *e)
 {
     uninstall_all(e);
+    shell_help_drop(e->installer);
     revoke_all(e);
     domains_unload(e->kd);
     vmem_free(e->summary, e->summary_len);

@@ -5,6 +5,7 @@
 #include "ext.h"
 #include "kernel.h"
 #include "kstring.h"
+#include "shell_help.h"
 #include "spinel/refs.h"
 #include "spinel/loads.h"
 #include "spinel/print.h"
@@ -66,6 +67,14 @@ int shell_install(shell_handler *h, shell_guard *g)
 }
 
 int shell_uninstall(shell_handler *h) { return uninstall(kernel.command_event, (handler_fn)h); }
+
+int shell_help(const char *name, uint32_t name_len, const char *text, uint32_t text_len)
+{
+    const struct extension *e = ext_running();
+    if (!e)
+        return SPINEL_ERR_NOT_NOW;
+    return shell_help_add(e->installer, name, name_len, text, text_len);
+}
 
 int loads_install(loads_handler *h) { return install(kernel.loaded_event, (handler_fn)h, 0); }
 

@@ -66,6 +66,7 @@ void kevents_init(struct kernel *k)
         if (err != CAP_OK)
             panic("caps: cannot externalize event %u: error %d", id, err);
     }
-    kprintf("events: %u declared; capabilities: %u references for the shell\n", k->events.nevents,
-            cap_count_live(&k->caps, 0));
+    uint32_t refs = cap_count_live(&k->caps, 0);
+    kprintf("events: %u declared; capabilities: %u reference%s for the shell\n", k->events.nevents, refs,
+            plural(refs));
 }

@@ -46,7 +46,7 @@ static void print_memory_map(const struct boot_info *bi)
         if (r->type == BOOT_MEM_USABLE)
             usable += r->len;
     }
-    kprintf("memory map: %u regions, %lu KiB usable\n", bi->nregions, usable / 1024);
+    kprintf("memory map: %u region%s, %lu KiB usable\n", bi->nregions, plural(bi->nregions), usable / 1024);
 }
 
 /* Usable regions become free frames; everything else, the first MiB, the

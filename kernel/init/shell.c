@@ -6,6 +6,7 @@
 #include "kernel.h"
 #include "kstring.h"
 #include "shell_cmds.h"
+#include "shell_help.h"
 
 #define LINE_MAX 128
 /* Unmapped in the kernel's address space: the boot identity map is gone. */
@@ -13,7 +14,9 @@
 
 struct command {
     const char *name;
+    const char *args;
     const char *help;
+    uint32_t max_args;
     void (*run)(const char *args);
 };
 
@@ -123,20 +126,24 @@ static void cmd_halt(const char *args)
     arch_halt(HALT_OK);
 }
 
+/* args: what follows the name in help and usage lines; max_args: more
+ * words than this are refused before the command runs (ext's depend on
+ * its verb: it checks them itself). */
+#define ARGS_CHECKED_BY_COMMAND UINT32_MAX
 static const struct command commands[] = {
-    { "help", "list commands", cmd_help },
-    { "mem", "free and total physical frames", cmd_mem },
-    { "ticks", "timer ticks since boot", cmd_ticks },
-    { "fault", "[read|write|exec|stack]: read unmapped memory, write text, run data, overflow the stack", cmd_fault },
-    { "caps", "APP: an application's live references", cmd_caps },
-    { "cap", "APP REF: what a reference names, or why it is refused", cmd_cap },
-    { "revoke", "APP REF: kill a reference", cmd_revoke },
-    { "events", "events, owners, handlers and raise counts", cmd_events },
-    { "domains", "domains: kind, exports, imports, sections, sealed", cmd_domains },
-    { "domain", "NAME: a domain's exports and imports", cmd_domain },
-    { "call", "DOMAIN SYMBOL: call an exported function of a sealed domain", cmd_call },
-    { "ext", "[list|load|unload|info|cycle] NAME: extensions", cmd_ext },
-    { "halt", "stop the machine (and QEMU)", cmd_halt },
+    { "help", 0, "list commands", 0, cmd_help },
+    { "mem", 0, "free and total physical frames", 0, cmd_mem },
+    { "ticks", 0, "timer ticks since boot", 0, cmd_ticks },
+    { "fault", "[read|write|exec|stack]", "read unmapped memory, write text, run data, overflow the stack", 1, cmd_fault },
+    { "caps", "APP", "an application's live references", 1, cmd_caps },
+    { "cap", "APP REF", "what a reference names, or why it is refused", 2, cmd_cap },
+    { "revoke", "APP REF", "kill a reference", 2, cmd_revoke },
+    { "events", 0, "events, owners, handlers and raise counts", 0, cmd_events },
+    { "domains", 0, "domains: kind, exports, imports, sections, sealed", 0, cmd_domains },
+    { "domain", "NAME", "a domain's exports and imports", 1, cmd_domain },
+    { "call", "DOMAIN SYMBOL", "call an exported function of a sealed domain", 2, cmd_call },
+    { "ext", "[list|load|unload|info|cycle] NAME", "extensions", ARGS_CHECKED_BY_COMMAND, cmd_ext },
+    { "halt", 0, "stop the machine (and QEMU)", 0, cmd_halt },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -144,38 +151,30 @@ static void cmd_help(const char *args)
 {
     (void)args;
     for (size_t i = 0; i < NCOMMANDS; i++) {
-        kprintf("  %s", commands[i].name);
-        for (size_t pad = kstrnlen(commands[i].name, 8); pad < 8; pad++)
-            arch_putc(' ');
-        kprintf("%s\n", commands[i].help);
+        const struct command *c = &commands[i];
+        shell_help_line(c->name, c->args);
+        kprintf("%s\n", c->help);
     }
+    shell_help_print_extensions();
 }
 
-static size_t read_line(char *line, size_t max)
+static uint32_t count_words(const char *s)
 {
-    size_t n = 0;
-    for (;;) {
-        int c = arch_getc();
-        if (c == ARCH_LOAD_PENDING) {
-            ext_port_receive();
-            kputs("spinel> ");
-            for (size_t i = 0; i < n; i++)
-                arch_putc(line[i]);
-            continue;
-        }
-        if (c == '\r' || c == '\n') {
-            kputs("\n");
-            line[n] = '\0';
-            return n;
-        }
-        if ((c == 0x7f || c == 0x08) && n > 0) {
-            n--;
-            kputs("\b \b");
-        } else if (c >= 0x20 && c < 0x7f && n + 1 < max) {
-            line[n++] = (char)c;
-            arch_putc((char)c);
-        }
+    uint32_t n = 0;
+    for (s = skip_spaces(s); *s; s = skip_spaces(s)) {
+        n++;
+        while (*s && *s != ' ')
+            s++;
     }
+    return n;
+}
+
+int too_many_args(const char *args, uint32_t max, const char *name, const char *usage)
+{
+    if (count_words(args) <= max)
+        return 0;
+    kprintf("%s: too many arguments (usage: %s%s%s)\n", name, name, usage ? " " : "", usage ? usage : "");
+    return 1;
 }
 
 static void run_line(char *line)
@@ -193,7 +192,8 @@ static void run_line(char *line)
     for (size_t i = 0; i < NCOMMANDS; i++) {
         const char *name = commands[i].name;
         if (kstrnlen(name, LINE_MAX) == len && kmemcmp((const uint8_t *)name, (const uint8_t *)line, len) == 0) {
-            commands[i].run(args);
+            if (!too_many_args(args, commands[i].max_args, name, commands[i].args))
+                commands[i].run(args);
             return;
         }
     }
@@ -212,8 +212,8 @@ void shell_run(void)
     if (cmdline_has_word((const char *)kernel.boot.cmdline, "bench"))
         bench_run();
     for (;;) {
-        read_line(line, sizeof(line));
-        run_line(line);
+        if (read_line(line, sizeof(line)))
+            run_line(line);
         kputs("spinel> ");
     }
 }

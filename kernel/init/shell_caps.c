@@ -34,7 +34,8 @@ void cmd_caps(const char *args)
         return;
     }
     uint32_t first = (uint32_t)app * CAP_SLOTS;
-    kprintf("application %lu: %u live references\n", app, cap_count_live(&kernel.caps, (uint32_t)app));
+    uint32_t live = cap_count_live(&kernel.caps, (uint32_t)app);
+    kprintf("application %lu: %u live reference%s\n", app, live, plural(live));
     for (uint32_t k = first; k < first + CAP_SLOTS; k++) {
         const struct cap_slot *s = &kernel.caps.slot[k];
         if (!s->live)
@@ -87,8 +88,9 @@ void cmd_events(const char *args)
     const struct dispatcher *d = &kernel.events;
     for (uint32_t id = 0; id < d->nevents; id++) {
         const struct event *ev = &d->ev[id];
-        kprintf("event %u %s: owner %u, %u handlers, %lu raises, default ran %lu times\n", id, ev->name,
-                ev->owner, ev->count, ev->raises, ev->default_calls);
+        kprintf("event %u %s: owner %u, %u handler%s, %lu raise%s, default ran %lu time%s\n", id, ev->name,
+                ev->owner, ev->count, plural(ev->count), ev->raises, plural(ev->raises), ev->default_calls,
+                plural(ev->default_calls));
         kprintf("  handler %s [%s]\n", ev->prototype, ev->contract);
         for (uint32_t i = 0; i < ev->count; i++) {
             const struct handler_entry *e = &ev->entry[i];

@@ -8,6 +8,15 @@
 /* Reads a decimal or 0x-hex number after spaces; advances *s past it. */
 int parse_number(const char **s, uint64_t *value);
 
+/* Reads a line from the console into line (at most max - 1 bytes and a
+ * NUL): 1 to run it, 0 if it was cancelled (Ctrl-C) or too long, said on
+ * the console. */
+int read_line(char *line, size_t max);
+
+/* Whether args has more than max words: then prints "NAME: too many
+ * arguments (usage: NAME USAGE)". */
+int too_many_args(const char *args, uint32_t max, const char *name, const char *usage);
+
 /* The next word of args into out (at most n - 1 bytes); args moves past it. */
 int next_word(const char **args, char *out, size_t n);
 

@@ -18,12 +18,13 @@ void cmd_domains(const char *args)
         if (!kd)
             continue;
         const struct domain *d = &kd->d;
-        kprintf("%s: %s, %u exports, %u imports (%lu resolved)", d->name, kind_text(d->kind), d->exports.count,
-                d->nimports, d->nimports - d->unresolved);
-        if (d->kind == DOMAIN_OBJECT)
-            kprintf(", sections %lu pages rx %lu r %lu rw at %p, %s", d->plan.rx_size / DOMAIN_PAGE,
-                    d->plan.r_size / DOMAIN_PAGE, d->plan.rw_size / DOMAIN_PAGE, (void *)d->image,
-                    kd->sealed ? "sealed W^X" : "waiting for imports");
+        kprintf("%s: %s, %u export%s, %u import%s (%lu resolved)", d->name, kind_text(d->kind), d->exports.count,
+                plural(d->exports.count), d->nimports, plural(d->nimports), d->nimports - d->unresolved);
+        if (d->kind == DOMAIN_OBJECT) {
+            uint64_t rx = d->plan.rx_size / DOMAIN_PAGE;
+            kprintf(", sections %lu page%s rx %lu r %lu rw at %p, %s", rx, plural(rx), d->plan.r_size / DOMAIN_PAGE,
+                    d->plan.rw_size / DOMAIN_PAGE, (void *)d->image, kd->sealed ? "sealed W^X" : "waiting for imports");
+        }
         kprintf("\n");
     }
 }
@@ -34,21 +35,24 @@ int next_word(const char **args, char *out, size_t n)
     size_t len = 0;
     while (*s == ' ')
         s++;
-    while (s[len] && s[len] != ' ' && len + 1 < n) {
-        out[len] = s[len];
-        len++;
-    }
-    out[len] = '\0';
-    *args = s + len;
+    for (; s[len] && s[len] != ' '; len++)
+        if (len + 1 < n)
+            out[len] = s[len];
+    out[len + 1 < n ? len : n - 1] = '\0';
+    *args = s + len; /* past the whole word, even a cut one */
     return len > 0;
 }
 
 void cmd_domain(const char *args)
 {
     char name[DOMAIN_NAME_MAX];
-    const struct kdomain *kd = next_word(&args, name, sizeof name) ? domains_find(name) : 0;
-    if (!kd) {
+    if (!next_word(&args, name, sizeof name)) {
         kprintf("usage: domain NAME (see 'domains')\n");
+        return;
+    }
+    const struct kdomain *kd = domains_find(name);
+    if (!kd) {
+        kprintf("domain: no domain named %s\n", name);
         return;
     }
     const struct domain *d = &kd->d;
@@ -116,7 +120,8 @@ void cmd_call(const char *args)
         return;
     }
     if (!kd->sealed) {
-        kprintf("call: %s has %lu unresolved imports: it runs nothing\n", name, kd->d.unresolved);
+        kprintf("call: %s has %lu unresolved import%s: it runs nothing\n", name, kd->d.unresolved,
+                plural(kd->d.unresolved));
         return;
     }
     if (is_entry_point(symbol)) {

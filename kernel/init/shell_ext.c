@@ -21,7 +21,7 @@ static void list(void)
             kprintf(" %s", e->imports[k]);
         kprintf("\n");
     }
-    kprintf("%u extensions loaded\n", n);
+    kprintf("%u extension%s loaded\n", n, plural(n));
 }
 
 static void info(const char *name)
@@ -69,7 +69,7 @@ static void cycle(const char *name, const char *args)
     }
     for (i = 0; i < n; i++) {
         if (arch_poll_getc() == CTRL_C) {
-            kprintf("ext cycle: interrupted (Ctrl-C) after %lu of %lu cycles\n", i, n);
+            kprintf("ext cycle: interrupted (Ctrl-C) after %lu of %lu cycle%s\n", i, n, plural(n));
             break;
         }
         if (!ext_load(phys_to_virt(m->base), m->len) || ext_unload(name) != 0) {
@@ -78,29 +78,47 @@ static void cycle(const char *name, const char *args)
         }
     }
     uint64_t after = frame_count(&kernel.frames, FRAME_FREE);
-    kprintf("ext cycle: %lu loads and unloads of %s; free frames %lu before, %lu after\n", i, name, before, after);
+    kprintf("ext cycle: %lu load%s and unload%s of %s; free frames %lu before, %lu after\n", i, plural(i), plural(i),
+            name, before, after);
+}
+
+/* The verbs of ext: whether a NAME follows, and how many words after it. */
+enum verb { VERB_LIST, VERB_LOAD, VERB_UNLOAD, VERB_INFO, VERB_CYCLE, VERB_COUNT };
+static const struct {
+    const char *word, *usage;
+    uint8_t named, rest;
+} verbs[VERB_COUNT] = {
+    { "list", "list", 0, 0 },      { "load", "load NAME", 1, 0 },   { "unload", "unload NAME", 1, 0 },
+    { "info", "info NAME", 1, 0 }, { "cycle", "cycle NAME N", 1, 1 },
+};
+
+static enum verb verb_named(const char *word)
+{
+    uint32_t v = 0;
+    for (; v < VERB_COUNT; v++)
+        if (kmemcmp((const uint8_t *)word, (const uint8_t *)verbs[v].word, kstrnlen(verbs[v].word, 8) + 1) == 0)
+            break;
+    return (enum verb)v;
 }
 
 void cmd_ext(const char *args)
 {
-    char verb[16], name[DOMAIN_NAME_MAX];
-    if (!next_word(&args, verb, sizeof verb) || kmemcmp((const uint8_t *)verb, (const uint8_t *)"list", 5) == 0) {
+    char word[16], name[DOMAIN_NAME_MAX];
+    enum verb v = next_word(&args, word, sizeof word) ? verb_named(word) : VERB_LIST;
+    if (v == VERB_COUNT || (verbs[v].named && !next_word(&args, name, sizeof name))) {
+        kprintf("usage: ext [list | load NAME | unload NAME | info NAME | cycle NAME N]\n");
+        return;
+    }
+    if (too_many_args(args, verbs[v].rest, "ext", verbs[v].usage))
+        return;
+    if (v == VERB_LIST)
         list();
-        return;
-    }
-    if (!next_word(&args, name, sizeof name)) {
-        kprintf("usage: ext [list | load NAME | unload NAME | info NAME | cycle NAME N]\n");
-        return;
-    }
-    if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"load", 5) == 0)
+    else if (v == VERB_LOAD)
         load(name);
-    else if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"unload", 7) == 0) {
-        if (ext_unload(name) == 0)
-            kprintf("ext %s: unloaded\n", name);
-    } else if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"info", 5) == 0)
+    else if (v == VERB_UNLOAD && ext_unload(name) == 0)
+        kprintf("ext %s: unloaded\n", name);
+    else if (v == VERB_INFO)
         info(name);
-    else if (kmemcmp((const uint8_t *)verb, (const uint8_t *)"cycle", 6) == 0)
+    else if (v == VERB_CYCLE)
         cycle(name, args);
-    else
-        kprintf("usage: ext [list | load NAME | unload NAME | info NAME | cycle NAME N]\n");
 }

@@ -265,7 +265,7 @@ def test_caps_and_events():
         g.command(f"cap 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
         g.command(f"revoke 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
         g.command("caps 0", r"application 0: 2 live references")
-        m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handlers, (\d+) raises")
+        m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handler, (\d+) raises")
         assert int(m[1]) == 11, f"{m[1]} raises of Shell.Command for 11 command lines"
         g.expect(r"  0: \S+, installer 0, last ran in raise 11\r?\n")
         g.expect(r"event 1 Kernel\.Probe: owner 0, 0 handlers, 0 raises")
@@ -322,23 +322,23 @@ def test_domains_from_boot_modules():
         g.expect(r"domain broken: refused: shorter than an ELF header \(error 1\)")
         g.expect(r"domain lib: refused: name already loaded")
         g.expect(r"domains: 9 kernel modules, 4 objects loaded, 2 refused")
-        g.command("domains", r"console: module, 4 exports.*\n(.*\n)*"
-                             r"ext: object, 1 exports, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
-                             r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 pages rx \d+ r 1 rw "
+        g.command("domains", r"console: module, 6 exports.*\n(.*\n)*"
+                             r"ext: object, 1 export, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
+                             r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 page rx \d+ r 1 rw "
                              r"at 0xffffffffc[0-9a-f]+, sealed W\^X\r?\n"
-                             r"orphan: object, 1 exports, 1 imports \(0 resolved\), .*waiting for imports\r?\n"
-                             r"user: object, 1 exports, 1 imports \(0 resolved\), .*waiting for imports")
+                             r"orphan: object, 1 export, 1 import \(0 resolved\), .*waiting for imports\r?\n"
+                             r"user: object, 1 export, 1 import \(0 resolved\), .*waiting for imports")
         g.command("domain ext", r"  export ext_main at 0xffffffffc[0-9a-f]+\r?\n"
                                 r"(  import \S+ bound to 0xffffffff[0-9a-f]+\r?\n){3}")
         total = expected_checksum(9, b"spinel")
         g.command("call ext ext_main", rf"ext: linked and running\r?\ncall: ext\.ext_main returned {total}")
-        g.command("call orphan orphan_main", r"call: orphan has 1 unresolved imports: it runs nothing")
+        g.command("call orphan orphan_main", r"call: orphan has 1 unresolved import: it runs nothing")
         g.command("domain orphan", r"import no_such_function unresolved")
         g.command("call lib nothing_here", r"call: lib exports no nothing_here")
         g.command("call lib lib_seed", r"call: lib\.lib_seed is not code \(it is not in the domain's rx pages\)")
         g.command("call lib lib_calls", r"call: lib\.lib_calls is not code")
         g.command("call lib lib_counter", r"call: lib\.lib_counter returned 1\n")
-        g.command("call user user_main", r"call: user has 1 unresolved imports: it runs nothing")
+        g.command("call user user_main", r"call: user has 1 unresolved import: it runs nothing")
         halt(g)
     finally:
         g.kill()
@@ -347,3 +347,5 @@ def test_domains_from_boot_modules():
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
 from ext_cases import EXT_TESTS  # noqa: E402
 TESTS += EXT_TESTS
+from shell_cases import SHELL_TESTS  # noqa: E402
+TESTS += SHELL_TESTS

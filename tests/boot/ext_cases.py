@@ -39,7 +39,7 @@ def boot(name, modules):
 def test_extensions_load_run_unload():
     g, halt = boot("exts", [(pkg(n), f"ext {n}") for n in SAMPLES])
     try:
-        g.expect(r"tracer: 1 raises of Shell.Command and Ext.Loaded")  # its own load
+        g.expect(r"tracer: 1 raise of Shell.Command and Ext.Loaded")  # its own load
         g.expect(r"extensions: 5 loaded, 0 refused")
         # 4 more loads and this line; the kernel's counts read through its references
         g.command("tracer", r"tracer: 6 raises of Shell.Command and Ext.Loaded; the kernel counts 1 and 5; "
@@ -120,7 +120,7 @@ def test_tampered_packages_refused():
         for _, why in cases_:
             g.expect(rf"ext package: refused: {why}")
         g.expect(rf"extensions: 1 loaded, {len(cases_)} refused")
-        g.command("counter", r"counter: 1 lines")
+        g.command("counter", r"counter: 1 line\n")
         halt(g)
     finally:
         g.kill()

@@ -29,7 +29,8 @@ class Guest:
         self.deadline = time.monotonic() + timeout
         self.proc = subprocess.Popen([qemu] + BASE_ARGS + args, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        self.output = ""
+        self.output = ""  # what the console printed, CRs dropped: what tests match
+        self.raw = b""  # the same bytes as they came, CRs included
         self.seen = 0  # output before this offset was matched already
         self.chunks = queue.Queue()
         threading.Thread(target=self._reader, daemon=True).start()
@@ -46,6 +47,7 @@ class Guest:
             return True
         if chunk is None:
             return False
+        self.raw += chunk.encode("latin-1")
         self.output += chunk.replace("\r", "")
         return True
 
@@ -70,7 +72,11 @@ class Guest:
                                  f"last output: {self.output[-400:]!r}")
 
     def send(self, line):
-        self.proc.stdin.write(line.encode() + b"\r")
+        self.type(line + "\r")
+
+    def type(self, text):
+        """Bytes as typed at the console, with no Enter after them."""
+        self.proc.stdin.write(text.encode())
         self.proc.stdin.flush()
 
     def command(self, line, pattern):

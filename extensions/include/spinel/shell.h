@@ -56,6 +56,27 @@ int shell_install(shell_handler *h, shell_guard *g);
 */
 int shell_uninstall(shell_handler *h);
 
+/* Adds a line to the shell's help, under "extensions:", for a command its
+ * handler answers: name (name_len bytes) and what follows it
+ * (text_len bytes, e.g. "TEXT: the Fletcher-16 of TEXT"). The kernel
+ * copies at most 15 bytes of the name and 95 of the text, stops at a NUL,
+ * shows control bytes as '?', and drops the extension's lines when it
+ * unloads (or its init fails). At most SPINEL_HANDLER_QUOTA lines per
+ * extension (then SPINEL_ERR_QUOTA), 16 in all (SPINEL_ERR_FULL). From
+ * init, as installs are (SPINEL_ERR_NOT_NOW outside init and fini): the
+ * help lines belong to the event tables' state, SpinelEvents. */
+/*@ requires \valid_read(name + (0 .. name_len - 1));
+    requires \valid_read(text + (0 .. text_len - 1));
+    terminates \true;
+    assigns SpinelEvents;
+    ensures \result == SPINEL_OK || \result == SPINEL_ERR_FULL || \result == SPINEL_ERR_NOT_NOW ||
+            \result == SPINEL_ERR_QUOTA;
+*/
+int shell_help(const char *name, uint32_t name_len, const char *text, uint32_t text_len);
+
+/* shell_help with string literals. */
+#define shell_help_str(name, text) shell_help((name), sizeof(name) - 1, (text), sizeof(text) - 1)
+
 /* Whether line's first word is the len bytes at word: they are followed
  * by a space or the end of the line. */
 /*@ requires ShellLine(line) && \valid_read(word + (0 .. len - 1));
