@@ -38,8 +38,10 @@ masks, by pattern and in both texts alike, exactly these fields:
   total`, `N used`, `N KiB free`): they follow the kernel image's size
   and the packages' sizes, so they change with any kernel or extension
   change.
-- handler addresses in `events` (`0xffffffff8...` kernel text,
-  `0xffffffffc...` extension images): build-dependent code addresses.
+- addresses in the top 2 GiB, wherever they appear (`0xffffffff8...`
+  the kernel image, `0xffffffffc...` extension images: handlers in
+  `events`, sections or images in `ext` replies): they move with any change
+  of the kernel's or an extension's size.
 - the register dump's values after `fault` (every `REG=0x...` but the
   vector, error code, CS, SS and CR2, which the command decides): the
   instruction pointer, stack, page-table root and general registers
@@ -78,7 +80,7 @@ MASKS = [
      "kernel text N pages RX, rodata N R, data N RW+NX; N table frames"),
     (re.compile(r"frames: \d+ free / \d+ total"), "frames: N free / N total"),
     (re.compile(r"\(\d+ used\), \d+ KiB free"), "(N used), N KiB free"),
-    (re.compile(r"^(  \d+: )0xffffffff[0-9a-f]+"), r"\1ADDR"),
+    (re.compile(r"0xffffffff[89a-f][0-9a-f]{7}\b"), "ADDR"),
     (re.compile(r"\b(?!CS=|SS=|CR2=)([A-Z][A-Z0-9]{1,5} ?)=0x[0-9a-f]+"), r"\1=X"),
 ]
 
