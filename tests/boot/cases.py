@@ -349,3 +349,5 @@ from ext_cases import EXT_TESTS  # noqa: E402
 TESTS += EXT_TESTS
 from shell_cases import SHELL_TESTS  # noqa: E402
 TESTS += SHELL_TESTS
+from readme_session import README_TESTS  # noqa: E402
+TESTS += README_TESTS
