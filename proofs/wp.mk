@@ -1,7 +1,8 @@
 # Every Frama-C/WP setting of Spinel, in one place.
 #   make prove              prove every module in PROVED_MODULES
 #   make prove-frame        prove one module (kernel/core/frame.c)
-#   make prove-frame FN=f   prove one function of it
+#   make prove-frame FN=f   prove one function of it (FN=f,g: several)
+#   make gui-frame          open it in frama-c-gui with the same settings
 # A module is one kernel/core/NAME.c with its header in kernel/include/.
 
 # The verified boundary: these portable-core sources are proved; nothing
@@ -60,8 +61,11 @@ WP_PROVE := -wp -wp-prover cvc4 -wp-par 2 -wp-steps $(WP_STEPS_CVC4) \
 # smoke goals in that pass), with cvc4; then z3 on what is left. The order
 # matters: -wp-prover adds to the provers of the earlier passes, so smoke
 # tests after the z3 pass would run z3 too, for 10 s each it cannot refute.
-WP_FALLBACK := -then -wp -wp-smoke-tests -wp-steps $(WP_STEPS_SMOKE) \
-  -then -wp -wp-prover z3 -wp-steps $(WP_STEPS_Z3)
+# -wp-fct does not carry over a -then: each pass names the function again,
+# or FN= would prove only its first pass on FN and the rest on the module.
+WP_FN = $(if $(FN),-wp-fct $(FN))
+WP_FALLBACK = -then -wp $(WP_FN) -wp-smoke-tests -wp-steps $(WP_STEPS_SMOKE) \
+  -then -wp $(WP_FN) -wp-prover z3 -wp-steps $(WP_STEPS_Z3)
 
 WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
 
@@ -97,12 +101,18 @@ prove-%: kernel/core/%.c
 prove-%: spec/laws/%.c
 	$(prove_module)
 
+# The last pass runs no prover: it writes each property's file, line, text
+# and status (M.csv), so that summarize.py can say where a failure is.
+# run_wp.py keeps Frama-C's output in M.log and prints the goal count, then
+# a progress line every WP_PROGRESS seconds (0: none).
+WP_PROGRESS ?= 30
 define prove_module
 	@mkdir -p $(PROOF_DIR)
 	@$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
-	@start=$$(date +%s.%N); \
-	$(FRAMAC) $(call wp_flags_for,$*) $(if $(FN),-wp-fct $(FN)) $< $(WP_FALLBACK) \
-	  -wp-report-json $(PROOF_DIR)/$*.json > $(PROOF_DIR)/$*.log 2>&1; \
+	@rm -f $(PROOF_DIR)/$*.json $(PROOF_DIR)/$*.csv; start=$$(date +%s.%N); \
+	python3 proofs/run_wp.py --module $* --log $(PROOF_DIR)/$*.log --every $(WP_PROGRESS) -- \
+	  $(FRAMAC) $(call wp_flags_for,$*) $(WP_FN) $< $(WP_FALLBACK) \
+	  -wp-report-json $(PROOF_DIR)/$*.json -then -report-csv $(PROOF_DIR)/$*.csv; \
 	rc=$$?; end=$$(date +%s.%N); \
 	if [ $$rc -ne 0 ]; then $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; \
 	  tail -30 $(PROOF_DIR)/$*.log; \
