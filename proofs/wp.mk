@@ -75,7 +75,8 @@ WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
 # Their pointers are only called through the trusted dispatch_call.h;
 # every memory access is still checked (-wp-rte mem_access).
 FNPTR_MODULES := event raise dispatch
-wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer,$(WP_FLAGS)),$(WP_FLAGS)) $(call wp_cache_for,$1)
+wp_checks_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer,$(WP_FLAGS)),$(WP_FLAGS))
+wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
@@ -86,13 +87,16 @@ PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
   $(error PROVE_ORDER lacks $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES))))
 
+## prove: Frama-C/WP on every proved module and law (make -j2 prove: two at a time)
 prove: $(addprefix prove-,$(PROVE_ORDER))
 	@python3 proofs/summarize.py --total $(PROOF_DIR) $(PROVED_MODULES) $(LAW_MODULES)
 
 # A reviewer who trusts nothing stored: every goal proved live, cache untouched.
+## prove-cold: make prove with no cache: every goal proved live
 prove-cold:
 	$(MAKE) -j2 prove WP_CACHE_MODE=none
 
+## prove-MODULE [FN=f]: one module (kernel/core/MODULE.c or spec/laws/MODULE.c), or only function f of it
 prove-%: kernel/core/%.c
 	$(prove_module)
 
@@ -121,6 +125,22 @@ define prove_module
 	  --limit cvc4=$(WP_STEPS_CVC4) --limit z3=$(WP_STEPS_Z3) $(if $(FN),--partial) $(PROOF_DIR) \
 	  || { $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; exit 1; }; \
 	$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
+endef
+
+# frama-c-gui on a module, with make prove's settings and passes; answers
+# come from the committed cache (replay: the GUI never writes to it).
+FRAMAC_GUI ?= $(FRAMAC)-gui
+## gui-MODULE [FN=f]: open a module in frama-c-gui with make prove's settings
+gui-%: kernel/core/%.c
+	$(gui_module)
+
+gui-%: spec/laws/%.c
+	$(gui_module)
+
+define gui_module
+	@command -v $(FRAMAC_GUI) > /dev/null || { \
+	  echo "gui-$*: $(FRAMAC_GUI) is not installed (Debian: sudo apt install frama-c, which brings the GUI)"; exit 2; }
+	$(FRAMAC_GUI) $(call wp_checks_for,$*) -wp-cache replay -wp-session $(WP_CACHE_ROOT)/$* $(WP_FN) $< $(WP_FALLBACK)
 endef
 
 .PHONY: prove prove-cold
