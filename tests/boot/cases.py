@@ -347,3 +347,5 @@ def test_domains_from_boot_modules():
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
 from ext_cases import EXT_TESTS  # noqa: E402
 TESTS += EXT_TESTS
+from make_cases import MAKE_TESTS  # noqa: E402
+TESTS += MAKE_TESTS
