@@ -57,6 +57,16 @@ class Progress:
                 f"{self.answered}/{self.scheduled} goals answered, {self.elapsed()}")
 
 
+def wp_passes(command):
+    """How many of the command's -then passes run WP."""
+    passes, runs_wp = 0, False
+    for word in command + ["-then"]:
+        if word == "-then":
+            passes, runs_wp = passes + runs_wp, False
+        runs_wp = runs_wp or word == "-wp"
+    return passes
+
+
 def say(text):
     print(text, flush=True)
 
@@ -71,7 +81,7 @@ def main():
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not command:
         p.error("no command after --")
-    progress = Progress(f"prove-{args.module}", command.count("-then") + 1)
+    progress = Progress(f"prove-{args.module}", wp_passes(command))
     try:
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 text=True, errors="replace")
@@ -80,6 +90,16 @@ def main():
         return 2
     lines = queue.Queue()
     threading.Thread(target=lines_of, args=(proc.stdout, lines), daemon=True).start()
+    try:
+        follow(lines, progress, args)
+    except KeyboardInterrupt:  # Ctrl-C reached Frama-C too: let it stop
+        print(f"prove-{args.module}: interrupted, log in {args.log}")
+    rc = proc.wait()
+    return 128 - rc if rc < 0 else rc
+
+
+def follow(lines, progress, args):
+    """Copy Frama-C's lines to the log until it ends, ticking meanwhile."""
     next_tick = time.monotonic() + args.every
     with open(args.log, "w") as log:
         while True:
@@ -88,15 +108,13 @@ def main():
             except queue.Empty:
                 line = ""
             if line is None:
-                break
+                return
             if line:
                 log.write(line)
                 progress.read(line)
             if args.every > 0 and time.monotonic() >= next_tick:
                 progress.tick()
                 next_tick = time.monotonic() + args.every
-    rc = proc.wait()
-    return 128 - rc if rc < 0 else rc
 
 
 if __name__ == "__main__":
