@@ -132,7 +132,9 @@ def collect(kernel):
     progress = Progress(expected)
     progress.say(f"{progress.total} rows: the kernel's under -icount (boot first), "
                  f"the hosted linker's, then {len(ADMITTED) * len(ADMIT_MODES)} admissions")
+    progress.say(f"compiling the linker rows' objects ({', '.join(map(str, SIZES))} symbols), for the kernel and hosted")
     kernel_mods, hosted_args = objects()
+    progress.say("booting the kernel under -icount")
     with open("build/ext/checksum.ext", "rb") as f:
         kernel_mods.append((f.read(), "bench-ext checksum"))
     cases.KERNEL = kernel
