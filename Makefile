@@ -1,4 +1,5 @@
-# Spinel: build, prove, test and run.  See README.md.
+# Spinel: build, prove, test and run.  See README.md; `make help` lists
+# the targets, from the "## target: what it does" lines above each rule.
 
 VERSION := 0.1.0
 BUILD   := build
@@ -29,7 +30,13 @@ KOBJS := $(patsubst %.c,$(BUILD)/k/%.o,$(CORE_SRCS) $(INIT_SRCS) $(ARCH_SRCS)) \
 KERNEL := $(BUILD)/spinel.elf
 ISO    := $(BUILD)/spinel.iso
 
+## all: the kernel image build/spinel.elf (what plain `make` builds)
 all: $(KERNEL)
+
+## help: this list
+help:
+	@awk '/^## [^ :]+[^:]*: / { sub(/^## /, ""); i = index($$0, ": "); \
+	  printf "  make %-30s %s\n", substr($$0, 1, i - 1), substr($$0, i + 2) }' $(MAKEFILE_LIST)
 
 $(BUILD)/k/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -77,16 +84,44 @@ $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extension
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/init/ext.h
 	$(PYTHON) extensions/admit/admit.py --out $@ extensions/$*/$*.manifest
 $(BUILD)/ext/sum.ext: extensions/checksum/checksum.h
+## exts: admit the sample extensions: build/ext/NAME.ext (proved, compiled, signed)
 exts: $(EXT_PACKAGES)
 
 # --- GRUB ISO ---------------------------------------------------------------
+# ISO_OBJECTS="a.o dir/b.o": ELF objects for the kernel's code model, given
+# to GRUB as /boot/obj/a.o with "domain a" (the domain is the file's name).
+# The grub.cfg is boot/grub.cfg with their module2 lines added before
+# "boot"; the list is kept in a stamp file, so the ISO is rebuilt when it
+# changes (and when an object does). Each ISO has its own staging folder,
+# grub.cfg and stamp, so a test can build another (ISO=build/t/x.iso).
+ISO_OBJECTS ?=
+ISO_OBJECT_NAMES := $(basename $(notdir $(ISO_OBJECTS)))
+$(if $(filter-out $(words $(ISO_OBJECT_NAMES)),$(words $(sort $(ISO_OBJECT_NAMES)))),\
+  $(error ISO_OBJECTS: two objects have the same file name: $(ISO_OBJECTS)))
+ISO_STAGE := $(basename $(ISO))-root
+ISO_GRUB_CFG := $(basename $(ISO)).grub.cfg
+ISO_OBJECTS_LIST := $(basename $(ISO)).objects
+
+## iso [ISO_OBJECTS="a.o b.o"]: build/spinel.iso, GRUB booting the kernel with the sample extensions (and those objects as domains a, b)
 iso: $(ISO)
-$(ISO): $(KERNEL) boot/grub.cfg $(EXT_PACKAGES)
-	@rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub $(BUILD)/iso/boot/ext
-	cp $(KERNEL) $(BUILD)/iso/boot/spinel.elf
-	cp $(EXT_PACKAGES) $(BUILD)/iso/boot/ext/
-	cp boot/grub.cfg $(BUILD)/iso/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(BUILD)/iso 2>/dev/null
+$(ISO): $(KERNEL) $(ISO_GRUB_CFG) $(EXT_PACKAGES) $(ISO_OBJECTS)
+	@rm -rf $(ISO_STAGE) && mkdir -p $(ISO_STAGE)/boot/grub $(ISO_STAGE)/boot/ext $(ISO_STAGE)/boot/obj
+	cp $(KERNEL) $(ISO_STAGE)/boot/spinel.elf
+	cp $(EXT_PACKAGES) $(ISO_STAGE)/boot/ext/
+	$(if $(ISO_OBJECTS),cp $(ISO_OBJECTS) $(ISO_STAGE)/boot/obj/)
+	cp $(ISO_GRUB_CFG) $(ISO_STAGE)/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(ISO_STAGE) 2>/dev/null
+
+# Rewritten only when the list changes: what the ISO depends on.
+$(ISO_OBJECTS_LIST): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(ISO_OBJECTS)' | cmp -s - $@ || echo '$(ISO_OBJECTS)' > $@
+
+$(ISO_GRUB_CFG): boot/grub.cfg $(ISO_OBJECTS_LIST)
+	@mkdir -p $(dir $@)
+	awk -v objs='$(ISO_OBJECTS)' '/^[ \t]*boot[ \t]*$$/ { n = split(objs, o, " "); \
+	  for (i = 1; i <= n; i++) { f = o[i]; sub(/.*\//, "", f); d = f; sub(/\.[^.]*$$/, "", d); \
+	    printf "    module2 /boot/obj/%s domain %s\n", f, d } } { print }' boot/grub.cfg > $@
 
 # --- running ----------------------------------------------------------------
 QEMU := qemu-system-x86_64
@@ -104,6 +139,7 @@ TTY_RESTORE = ; [ -z "$$tty" ] || stty "$$tty"
 # another make run of this tree listens there (extensions/load_socket.py).
 LOAD_SOCKET := $(PYTHON) extensions/load_socket.py $(BUILD)
 LOAD_PORT := -chardev socket,id=load,path=$$sock,server=on,wait=off -serial chardev:load
+## run: boot the ISO in QEMU, the serial console on this terminal, the load port on build/load.sock (or load-N.sock if that one is taken)
 run: deps-run $(ISO)
 	@sock=$$($(LOAD_SOCKET)) || exit 2; \
 	[ "$$sock" = $(BUILD)/load.sock ] && to= || to=" --socket $$sock"; \
@@ -113,19 +149,26 @@ run: deps-run $(ISO)
 	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \
 	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
 
-debug: $(KERNEL)
-	@echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -kernel $(KERNEL) -display none -serial mon:stdio -s -S || true $(TTY_RESTORE)
+## debug: make run's ISO and load port, with QEMU halted for gdb on :1234 (gdb -x boot/gdbinit)
+debug: deps-run $(ISO)
+	@sock=$$($(LOAD_SOCKET)) || exit 2; \
+	echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"; \
+	echo "  it stops in kmain; once an extension is loaded, 'spinel-ext NAME' in gdb loads its symbols"; \
+	echo "  where it was placed ('ext info NAME' shows the addresses). Leave QEMU: Ctrl-A x."; \
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) -s -S || true $(TTY_RESTORE)
 
 # --- proofs -----------------------------------------------------------------
 include proofs/wp.mk
 include proofs/report.mk
 
 # What the kernel image is compiled from, for the trusted-base check.
+## kernel-sources: (for tools) the files the kernel image is compiled from
 kernel-sources:
 	@echo $(CORE_SRCS) $(INIT_SRCS) $(ARCH_SRCS) $(ASM_SRCS) boot/linker.ld $(MODULE_TABLE) $(BUILD)/gen/admission.c
+## proved-modules: (for tools) the proved modules
 proved-modules:
 	@echo $(PROVED_MODULES)
+## law-modules: (for tools) the modules of laws
 law-modules:
 	@echo $(LAW_MODULES)
 
@@ -162,6 +205,7 @@ $(BUILD)/unit/test_package: tests/unit/test_package.c $(CORE_SRCS) tests/unit/ch
 	$(CC) $(HOST_CFLAGS) -Itests/unit tests/unit/test_package.c $(CORE_SRCS) -o $@
 $(BUILD)/unit/test_domain: UNIT_EXTRA := -no-pie
 
+## unit: build the hosted unit tests (build/unit/test_*; make test runs them)
 unit: $(UNIT_TESTS)
 
 # --- libFuzzer harnesses (clang), run for FUZZ_SECONDS each by make test ----
@@ -178,6 +222,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 $(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
 $(BUILD)/fuzz/fuzz_package: $(EXT_PACKAGES)
 
+## fuzz: build the libFuzzer harnesses (build/fuzz/fuzz_*)
 fuzz: $(FUZZERS)
 
 # --- host tools built from the portable core ---------------------------------
@@ -185,6 +230,7 @@ $(BUILD)/domain-dump: extensions/domain-dump.c $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@
 
+## tools: host tools from the portable core: build/domain-dump FILE.o
 tools: $(BUILD)/domain-dump
 TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
 TOOL_TESTS += tests/report/test_report.py
@@ -192,12 +238,14 @@ TOOL_TESTS += tests/report/test_report.py
 ADMIT_TESTS := tests/admit/test_gate.py tests/admit/test_admit.py tests/proofs/test_false_lemma.py \
   tests/proofs/test_forged_cache.py
 
+## test: unit tests, fuzzers, tool and admission tests, QEMU boot tests; ends with "N passed, M failed"
 test: deps-test $(KERNEL) $(ISO) unit fuzz tools
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(ADMIT_TESTS) $(FUZZERS)
 
 # Proofs replay the committed cache (proofs/cache), except a fresh random
 # sample of modules that is re-proved live (proofs/sample.py), two modules
 # at a time. Each phase's wall time goes to build/phases.txt.
+## check: make -j2 prove (cached, a random sample live), then make test
 check: deps-check
 	@rm -f $(BUILD)/phases.txt
 	@live="$$(python3 proofs/sample.py)" && \
@@ -208,20 +256,25 @@ check: deps-check
 $(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
 
+## bench: benchmarks (instruction counts under -icount, hosted ns, admission ms); build/bench.json
 bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host $(EXT_PACKAGES)
 	$(PYTHON) tests/bench.py $(KERNEL)
 
 # --- dependencies on a fresh Debian 12 machine ------------------------------
+## deps-run: install what make run needs (Debian 12)
 deps-run:
 	@bash ci/deps.sh run
+## deps-test: install what make test needs
 deps-test:
 	@bash ci/deps.sh test
+## deps-check: install what make check needs
 deps-check:
 	@bash ci/deps.sh check
 
+## clean: remove build/
 clean:
 	rm -rf $(BUILD) .frama-c
 
-.PHONY: kernel-sources proved-modules law-modules all exts iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
+.PHONY: kernel-sources proved-modules law-modules all help exts iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
 
 -include $(KOBJS:.o=.d)

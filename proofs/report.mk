@@ -11,6 +11,7 @@
 # a note and the build log (build/report/exts.log).
 REPORT_DIR := $(BUILD)/report
 
+## report: build/report/index.html, the specification report (contracts, proof status per property, trusted base)
 report:
 	@mkdir -p $(REPORT_DIR)
 	@$(MAKE) --no-print-directory exts > $(REPORT_DIR)/exts.log 2>&1; status=$$?; \
@@ -19,6 +20,7 @@ report:
 
 # The trusted-base check alone: every file `make kernel-sources` names is a
 # proved module or listed under "Trusted, not proved" in proofs/README.md.
+## trusted-check: every file compiled into the kernel is proved or listed as trusted
 trusted-check:
 	@$(PYTHON) proofs/report/trusted.py
 

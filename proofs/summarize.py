@@ -8,11 +8,15 @@ Valid, lemmas included.
 --total M…: add up the per-module results into build/proofs/summary.json.
 """
 import argparse
+import csv
 import json
 import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "extensions", "admit"))
+from wp_words import words  # noqa: E402  (the admission tool's words for a property)
 
 RESULTS = "proofs/results"
 
@@ -111,6 +115,45 @@ def goal_records(report, log):
     return sorted(records, key=lambda r: (r["function"], r["goal"]))
 
 
+# Not failures: proved, or another module's contract taken as given.
+SETTLED = {"Valid", "Considered valid"}
+# Proved from a property that is not: said only when nothing more direct is.
+CONSEQUENCE = {"Partially proven", "Valid under hypotheses"}
+
+
+def unproved_properties(csv_path, functions):
+    """file:line: what, for each property of the given functions ("lemmas"
+    for the lemmas) that the report says is not proved, most direct first.
+    A function's own requires is its callers' to prove, at their calls."""
+    try:
+        with open(csv_path, newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+    except OSError:
+        return []
+    direct, consequences = [], []
+    for row in rows:
+        fn, kind, status = row["function"] or "lemmas", row["property kind"], row["status"]
+        if fn not in functions or status in SETTLED or kind == "precondition" or row["property"] == "\\false":
+            continue
+        where = os.path.relpath(os.path.normpath(os.path.join(row["directory"], row["file"])))
+        what = words(kind, row["function"], row["property"], {})
+        if status not in ("Unknown", "Timeout", "Failed", "Invalid"):
+            what += f" (WP says: {status})"
+        (consequences if status in CONSEQUENCE else direct).append(f"{where}:{row['line']}: {what}")
+    return direct or consequences
+
+
+def failure_report(failed, csv_path):
+    """Lines for the goals not proved: where and what, from the report's
+    CSV (which has no lemmas: those are named); the goal names last (for
+    FN= and the GUI)."""
+    lines = [f"  {line}" for line in unproved_properties(csv_path, {fn for fn, _ in failed})]
+    lines += [f"  lemma {goal[len('lemma_'):]} is not proved (every other goal may rely on it)"
+              for fn, goal in failed if fn == "lemmas" and goal.startswith("lemma_")]
+    names = ", ".join(goal for _, goal in failed)
+    return lines + [f"  not proved: {names}"] if failed else []
+
+
 def results_json(summary, goals):
     """The summary indented, and one line per goal, so a diff shows goals."""
     body = json.dumps(summary, indent=1)
@@ -137,22 +180,26 @@ def one_module(args):
     except (OSError, ValueError) as e:
         print(f"prove {args.module}: no usable WP report ({e})")
         return 1
-    with open(log_path) as f:
-        log = f.read()
+    try:
+        with open(log_path) as f:
+            log = f.read()
+    except OSError as e:
+        print(f"prove {args.module}: no WP log ({e.strerror}: {log_path})")
+        return 1
     per_fn, failed = {}, []
     for fn, goal, valid, count, _ in goals_of(report):
         entry = per_fn.setdefault(fn, {"proved": 0, "total": 0})
         entry["total"] += count
         entry["proved"] += valid
         if valid < count or count == 0:
-            failed.append(goal)
+            failed.append((fn, goal))
     proved = sum(e["proved"] for e in per_fn.values())
     total = sum(e["total"] for e in per_fn.values())
     seconds = round(args.end - args.start, 1)
     print(f"{args.module}: {proved}/{total} goals proved ({seconds} s)")
     status = 0
-    for goal in failed:
-        print(f"  not proved: {goal}")
+    for line in failure_report(failed, os.path.join(args.dir, args.module + ".csv")):
+        print(line)
         status = 1
     for line in log.splitlines():
         if "Failed smoke-test" in line or "Warning: Missing RTE" in line:

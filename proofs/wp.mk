@@ -1,7 +1,8 @@
 # Every Frama-C/WP setting of Spinel, in one place.
 #   make prove              prove every module in PROVED_MODULES
 #   make prove-frame        prove one module (kernel/core/frame.c)
-#   make prove-frame FN=f   prove one function of it
+#   make prove-frame FN=f   prove one function of it (FN=f,g: several)
+#   make gui-frame          open it in frama-c-gui with the same settings
 # A module is one kernel/core/NAME.c with its header in kernel/include/.
 
 # The verified boundary: these portable-core sources are proved; nothing
@@ -60,8 +61,11 @@ WP_PROVE := -wp -wp-prover cvc4 -wp-par 2 -wp-steps $(WP_STEPS_CVC4) \
 # smoke goals in that pass), with cvc4; then z3 on what is left. The order
 # matters: -wp-prover adds to the provers of the earlier passes, so smoke
 # tests after the z3 pass would run z3 too, for 10 s each it cannot refute.
-WP_FALLBACK := -then -wp -wp-smoke-tests -wp-steps $(WP_STEPS_SMOKE) \
-  -then -wp -wp-prover z3 -wp-steps $(WP_STEPS_Z3)
+# -wp-fct does not carry over a -then: each pass names the function again,
+# or FN= would prove only its first pass on FN and the rest on the module.
+WP_FN = $(if $(FN),-wp-fct $(FN))
+WP_FALLBACK = -then -wp $(WP_FN) -wp-smoke-tests -wp-steps $(WP_STEPS_SMOKE) \
+  -then -wp $(WP_FN) -wp-prover z3 -wp-steps $(WP_STEPS_Z3)
 
 WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
 
@@ -71,7 +75,8 @@ WP_FLAGS := $(WP_PARSE) $(WP_PROVE) $(WP_RTE)
 # Their pointers are only called through the trusted dispatch_call.h;
 # every memory access is still checked (-wp-rte mem_access).
 FNPTR_MODULES := event raise dispatch
-wp_flags_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer,$(WP_FLAGS)),$(WP_FLAGS)) $(call wp_cache_for,$1)
+wp_checks_for = $(if $(filter $1,$(FNPTR_MODULES)),$(filter-out -warn-invalid-pointer,$(WP_FLAGS)),$(WP_FLAGS))
+wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
@@ -82,13 +87,16 @@ PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
   $(error PROVE_ORDER lacks $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES))))
 
+## prove: Frama-C/WP on every proved module and law (make -j2 prove: two at a time)
 prove: $(addprefix prove-,$(PROVE_ORDER))
 	@python3 proofs/summarize.py --total $(PROOF_DIR) $(PROVED_MODULES) $(LAW_MODULES)
 
 # A reviewer who trusts nothing stored: every goal proved live, cache untouched.
+## prove-cold: make prove with no cache: every goal proved live
 prove-cold:
 	$(MAKE) -j2 prove WP_CACHE_MODE=none
 
+## prove-MODULE [FN=f]: one module (kernel/core/MODULE.c or spec/laws/MODULE.c), or only function f of it
 prove-%: kernel/core/%.c
 	$(prove_module)
 
@@ -97,12 +105,18 @@ prove-%: kernel/core/%.c
 prove-%: spec/laws/%.c
 	$(prove_module)
 
+# The last pass runs no prover: it writes each property's file, line, text
+# and status (M.csv), so that summarize.py can say where a failure is.
+# run_wp.py keeps Frama-C's output in M.log and prints the goal count, then
+# a progress line every WP_PROGRESS seconds (0: none).
+WP_PROGRESS ?= 30
 define prove_module
 	@mkdir -p $(PROOF_DIR)
 	@$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
-	@start=$$(date +%s.%N); \
-	$(FRAMAC) $(call wp_flags_for,$*) $(if $(FN),-wp-fct $(FN)) $< $(WP_FALLBACK) \
-	  -wp-report-json $(PROOF_DIR)/$*.json > $(PROOF_DIR)/$*.log 2>&1; \
+	@rm -f $(PROOF_DIR)/$*.json $(PROOF_DIR)/$*.csv; start=$$(date +%s.%N); \
+	python3 proofs/run_wp.py --module $* --log $(PROOF_DIR)/$*.log --every $(WP_PROGRESS) -- \
+	  $(FRAMAC) $(call wp_flags_for,$*) $(WP_FN) $< $(WP_FALLBACK) \
+	  -wp-report-json $(PROOF_DIR)/$*.json -then -report-csv $(PROOF_DIR)/$*.csv; \
 	rc=$$?; end=$$(date +%s.%N); \
 	if [ $$rc -ne 0 ]; then $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; \
 	  tail -30 $(PROOF_DIR)/$*.log; \
@@ -111,6 +125,22 @@ define prove_module
 	  --limit cvc4=$(WP_STEPS_CVC4) --limit z3=$(WP_STEPS_Z3) $(if $(FN),--partial) $(PROOF_DIR) \
 	  || { $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; exit 1; }; \
 	$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
+endef
+
+# frama-c-gui on a module, with make prove's settings and passes; answers
+# come from the committed cache (replay: the GUI never writes to it).
+FRAMAC_GUI ?= $(FRAMAC)-gui
+## gui-MODULE [FN=f]: open a module in frama-c-gui with make prove's settings
+gui-%: kernel/core/%.c
+	$(gui_module)
+
+gui-%: spec/laws/%.c
+	$(gui_module)
+
+define gui_module
+	@command -v $(FRAMAC_GUI) > /dev/null || { \
+	  echo "gui-$*: $(FRAMAC_GUI) is not installed (Debian: sudo apt install frama-c, which brings the GUI)"; exit 2; }
+	$(FRAMAC_GUI) $(call wp_checks_for,$*) -wp-cache replay -wp-session $(WP_CACHE_ROOT)/$* $(WP_FN) $< $(WP_FALLBACK)
 endef
 
 .PHONY: prove prove-cold

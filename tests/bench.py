@@ -2,8 +2,9 @@
 """make bench: boot the kernel from a GRUB ISO with "bench" on its command
 line under -icount shift=0 (the TSC then counts guest instructions, the
 same on every run), with generated objects as boot modules for the domain
-linker rows; run the hosted linker bench on the same sources; print a
-table and write build/bench.json."""
+linker rows; run the hosted linker bench on the same sources; time the
+admission of the samples; print a table and write build/bench.json.
+Each row is printed as it completes, "row k/N", as the whole takes minutes."""
 import json
 import os
 import subprocess
@@ -17,6 +18,11 @@ from qemu import EXIT_OK, Guest  # noqa: E402
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
 SIZES = [100, 1000, 10000]
 OUT = "build/bench-objs"
+ADMITTED = ("counter", "hello", "checksum", "sum")
+ADMIT_MODES = (("cold", []), ("warm", []), ("recheck", ["--recheck"]))
+# The rows kernel/init/bench*.c print; the previous run's count, if there
+# is one, is used instead (so the total stays right when a row is added).
+KERNEL_ROWS = 21
 KERNEL_MODEL = ["-ffreestanding", "-fno-pic", "-mcmodel=kernel", "-mno-red-zone", "-fno-stack-protector"]
 
 
@@ -48,50 +54,99 @@ def objects():
     return kernel_mods, hosted_args
 
 
-def admission_rows():
+class Progress:
+    """One line per row as it completes: row k/N, with the elapsed time."""
+
+    def __init__(self, kernel_rows):
+        self.start, self.done = time.monotonic(), 0
+        self.total = kernel_rows + len(SIZES) + len(ADMITTED) * len(ADMIT_MODES)
+
+    def say(self, text):
+        print(f"bench: {text} ({time.monotonic() - self.start:.0f} s)", flush=True)
+
+    def row(self, r):
+        self.done += 1
+        self.say(f"row {self.done}/{self.total} {r['name']} {r['value']} {r['unit']}")
+
+    def kernel_done(self, expected, got):
+        """The boot printed its rows: the total is now exact."""
+        self.total += got - expected
+
+
+def previous_kernel_rows():
+    try:
+        with open("build/bench.json") as f:
+            return sum(1 for r in json.load(f) if r["unit"] == "instructions") or KERNEL_ROWS
+    except (OSError, ValueError, KeyError, TypeError):
+        return KERNEL_ROWS
+
+
+def admission_rows(progress):
     """Wall time of admitting each sample: cold (an empty cache: every
     prover runs), warm (the verdict of the cold run is reused: nothing it
     depends on changed) and recheck (the gate and WP run again, the provers'
     answers come from WP's cache)."""
     rows = []
-    for name in ("counter", "hello", "checksum", "sum"):
+    for name in ADMITTED:
         cache = f"build/bench-admit-cache/{name}"
         subprocess.run(["rm", "-rf", cache], check=True)
-        for mode, extra in (("cold", []), ("warm", []), ("recheck", ["--recheck"])):
+        for mode, extra in ADMIT_MODES:
             start = time.monotonic()
             subprocess.run([sys.executable, "extensions/admit/admit.py", "--cache", cache, *extra, "--out",
                             f"build/bench-admit-{name}.ext", f"extensions/{name}/{name}.manifest"],
                            check=True, capture_output=True)
             rows.append({"name": f"admit_{name}_{mode}", "value": int((time.monotonic() - start) * 1000),
                          "unit": "ms", "baseline": None if mode == "cold" else f"admit_{name}_cold"})
+            progress.row(rows[-1])
     return rows
 
 
-def parse(output):
+def parse_row(line):
+    parts = line.split()
+    if len(parts) == 5 and parts[0] == "BENCH":
+        _, name, value, unit, baseline = parts
+        return {"name": name, "value": int(value), "unit": unit,
+                "baseline": None if baseline == "-" else baseline}
+    return None
+
+
+def kernel_rows(iso, progress):
+    """The kernel's rows, each reported as the serial console prints it."""
+    g = Guest(["-cdrom", iso] + ICOUNT, timeout=300)
     rows = []
-    for line in output.splitlines():
-        parts = line.split()
-        if len(parts) == 5 and parts[0] == "BENCH":
-            _, name, value, unit, baseline = parts
-            rows.append({"name": name, "value": int(value), "unit": unit,
-                         "baseline": None if baseline == "-" else baseline})
+    try:
+        while True:
+            m = g.expect(r"BENCH (done|\S+ \d+ \S+ \S+)\n", "a BENCH row")
+            if m[1] == "done":
+                break
+            rows.append(parse_row(m[0]))
+            progress.row(rows[-1])
+        g.expect_exit(EXIT_OK)
+    finally:
+        g.kill()
     return rows
 
 
 def collect(kernel):
+    expected = previous_kernel_rows()
+    progress = Progress(expected)
+    progress.say(f"{progress.total} rows: the kernel's under -icount (boot first), "
+                 f"the hosted linker's, then {len(ADMITTED) * len(ADMIT_MODES)} admissions")
+    progress.say(f"compiling the linker rows' objects ({', '.join(map(str, SIZES))} symbols), for the kernel and hosted")
     kernel_mods, hosted_args = objects()
+    progress.say("booting the kernel under -icount")
     with open("build/ext/checksum.ext", "rb") as f:
         kernel_mods.append((f.read(), "bench-ext checksum"))
     cases.KERNEL = kernel
     iso = cases.build_iso("bench", kernel_mods, cmdline="bench")
-    g = Guest(["-cdrom", iso] + ICOUNT, timeout=300)
-    try:
-        g.expect(r"BENCH done")
-        g.expect_exit(EXIT_OK)
-    finally:
-        g.kill()
+    rows = kernel_rows(iso, progress)
+    progress.kernel_done(expected, len(rows))
     hosted = subprocess.run(["build/bench_domain_host", *hosted_args], capture_output=True, text=True, check=True)
-    return parse(g.output) + parse(hosted.stdout) + admission_rows()
+    for line in hosted.stdout.splitlines():
+        if parse_row(line):
+            rows.append(parse_row(line))
+            progress.row(rows[-1])
+    return rows + admission_rows(progress)
 
 
 def add_ratios(rows):
@@ -101,16 +156,33 @@ def add_ratios(rows):
         r["ratio"] = round(r["value"] / base, 3) if base else None
 
 
+LEGEND = """\
+instructions: guest instructions between two points, counted by QEMU under
+  -icount shift=0 (one TSC tick per instruction): the same on every run,
+  not time. ns: hosted wall time. ms: an admission's wall time.
+ratio: value / the baseline row's value (both from this run).
+admit_NAME_cold: an empty cache, every prover runs; _warm: the cached
+  verdict is reused (nothing it depends on changed); _recheck: --recheck,
+  the gate and WP run again, the provers' answers come from WP's cache."""
+
+
+def table(rows):
+    """The rows in columns as wide as their longest entry, then the legend."""
+    cells = [(r["name"], str(r["value"]), r["unit"], r["baseline"] or "-",
+              f"{r['ratio']:.3f}" if r["ratio"] is not None else "-") for r in rows]
+    head = ("name", "value", "unit", "baseline", "ratio")
+    w = [max(len(c[i]) for c in cells + [head]) for i in range(5)]
+    fmt = f"{{:<{w[0]}}}  {{:>{w[1]}}}  {{:<{w[2]}}}  {{:<{w[3]}}}  {{:>{w[4]}}}"
+    return [fmt.format(*head)] + [fmt.format(*c) for c in cells] + ["", LEGEND]
+
+
 def main(kernel):
     rows = collect(kernel)
     if not rows:
         print("bench: the kernel printed no BENCH rows")
         return 1
     add_ratios(rows)
-    print(f"{'name':<26} {'value':>12} {'unit':<13} {'baseline':<18} {'ratio':>8}")
-    for r in rows:
-        ratio = f"{r['ratio']:.3f}" if r["ratio"] is not None else "-"
-        print(f"{r['name']:<26} {r['value']:>12} {r['unit']:<13} {r['baseline'] or '-':<18} {ratio:>8}")
+    print("\n".join(table(rows)))
     os.makedirs("build", exist_ok=True)
     with open("build/bench.json", "w") as f:
         json.dump(rows, f, indent=1)

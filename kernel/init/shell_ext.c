@@ -24,6 +24,17 @@ static void list(void)
     kprintf("%u extension%s loaded\n", n, plural(n));
 }
 
+/* Where each loaded section was placed, by ELF section index: what gdb's
+ * add-symbol-file needs (boot/gdbinit's spinel-ext reads the same). */
+static void placement(const struct domain *d)
+{
+    kprintf("  sections:");
+    for (uint32_t i = 0; i < d->plan.nsections; i++)
+        if (d->section_addr[i])
+            kprintf(" %u@%p", i, (void *)d->section_addr[i]);
+    kprintf("\n");
+}
+
 static void info(const char *name)
 {
     const struct extension *e = ext_find(name);
@@ -34,6 +45,7 @@ static void info(const char *name)
     kprintf("%s: ", e->name);
     for (uint32_t i = 0; i < e->summary_len; i++)
         kprintf("%c", e->summary[i]);
+    placement(&e->kd->d);
 }
 
 static void load(const char *name)

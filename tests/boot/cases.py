@@ -351,3 +351,5 @@ from shell_cases import SHELL_TESTS  # noqa: E402
 TESTS += SHELL_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
+from make_cases import MAKE_TESTS  # noqa: E402
+TESTS += MAKE_TESTS
