@@ -29,11 +29,12 @@ def report(name, ok, why=""):
 
 def command_words(out, program):
     """The words of the first command line of make -n's output that runs
-    program (first on its line, or after run_wp.py's --)."""
+    program (first on its line, after run_wp.py's --, or after a ; or &&
+    of a shell line)."""
     for line in out.replace("\\\n", " ").splitlines():
         words = shlex.split(line.replace(";", " ; "))
         at = words.index(program) if program in words else -1
-        if at == 0 or (at > 0 and words[at - 1] == "--"):
+        if at == 0 or (at > 0 and words[at - 1] in ("--", ";", "&&")):
             return words[at:]
     return []
 
