@@ -46,7 +46,7 @@ def test_readme_domain_object_recipe():
     try:
         g.expect(r"domains: \d+ kernel modules, 2 objects loaded, 0 refused")
         g.command("domains", r"lib: object, 4 exports, 0 imports \(0 resolved\), .*sealed W\^X\r?\n"
-                             r"ext: object, 1 exports, 3 imports \(3 resolved\), .*sealed W\^X")
+                             r"ext: object, 1 export, 3 imports \(3 resolved\), .*sealed W\^X")
         g.command("call ext ext_main", r"ext: linked and running\r?\ncall: ext\.ext_main returned \d+")
         halt(g)
     finally:
