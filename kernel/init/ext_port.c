@@ -3,7 +3,10 @@
  * bytes. "SPNLLOAD" carries a package, "SPNLUNLD" the name of an
  * extension to unload. The kernel answers on the port with one line,
  * "loaded NAME", "unloaded NAME" or "refused: WHY", WHY being the reason
- * the console gives, and says the same on the console. */
+ * the console gives, and says the same on the console. A package is sent
+ * only after the kernel answered its header with "ready": a package it
+ * refuses by its length is never sent, so no timing decides where the
+ * next request begins. */
 #include "arch.h"
 #include "console.h"
 #include "ext.h"
@@ -26,9 +29,9 @@ static void reply(const char *a, const char *b)
     arch_load_putc('\n');
 }
 
-/* Bytes the sender announced and the kernel has not read yet: after a
- * refusal (of a package by its length, say) they are dropped, so they are
- * not read as new requests. */
+/* Bytes the sender announced and may still send, which the kernel has not
+ * read: after a refusal they are dropped, so they are not read as new
+ * requests. */
 static uint64_t unread;
 
 /* Reads n bytes into buf; 0 if the port fell silent. */
@@ -46,10 +49,12 @@ static int receive(uint8_t *buf, uint64_t n)
 
 /* Stops at the first quiet moment too: the next sender's request is not
  * eaten when this one sent less than it announced. */
-static void drain(void)
+static uint64_t drain(void)
 {
+    uint64_t dropped = 0;
     for (; unread > 0 && arch_load_getc(QUIET_TICKS) >= 0; unread--)
-        ;
+        dropped++;
+    return dropped;
 }
 
 static const char *load(uint64_t len)
@@ -59,6 +64,8 @@ static const char *load(uint64_t len)
     uint8_t *buf = vmem_alloc(len);
     if (!buf)
         return "out of memory";
+    unread = len;
+    reply("ready", "");
     const char *why = 0;
     struct extension *e = 0;
     if (!receive(buf, len))
@@ -97,9 +104,9 @@ static const char *serve(void)
     if (!receive(head, sizeof head))
         return "the request header did not arrive";
     uint64_t len = (uint64_t)head[8] | (uint64_t)head[9] << 8 | (uint64_t)head[10] << 16 | (uint64_t)head[11] << 24;
-    unread = len;
     if (kmemcmp(head, (const uint8_t *)TAG_LOAD, 8) == 0)
         return load(len);
+    unread = len; /* a name comes with its header */
     if (kmemcmp(head, (const uint8_t *)TAG_UNLOAD, 8) == 0)
         return unload(len);
     unread = UINT64_MAX; /* not our protocol: no length to trust, drop all until quiet */
@@ -113,6 +120,9 @@ void ext_port_receive(void)
     if (why) {
         kprintf("load port: refused: %s\n", why);
         reply("refused: ", why);
-        drain();
+        uint64_t dropped = drain();
+        /* Said, so one can tell when the port listens again. */
+        if (dropped)
+            kprintf("load port: dropped %lu bytes after the refusal\n", dropped);
     }
 }
