@@ -477,6 +477,13 @@ def admit(args):
         raise ToolError(f"no signing key at {show(args.key)}: `make` makes one for this machine (keygen.py), "
                         f"or set SPINEL_SIGNING_KEY to the key to admit with")
     m = manifest.read(args.extension)
+    out = args.out or os.path.join(ROOT, "build/ext", m.name + ".ext")
+    # Where the package goes is checked before a minute of proof.
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    if os.path.isdir(out):
+        raise IsADirectoryError(21, "Is a directory", out)
+    if not os.access(os.path.dirname(out), os.W_OK):
+        raise PermissionError(13, "Permission denied", os.path.dirname(out))
     say = progress.Progress(m.name, args.quiet)
     check_bound(m)
     allow, headers = check_manifest(m)
@@ -488,8 +495,6 @@ def admit(args):
     g, per_fn, seconds, cached = verdict(m, u, allow, work, args, say)
     say.stage("compile: gcc, then the object checked against the proof")
     obj, worst = compile_object(m, u, allow, work)
-    out = args.out or os.path.join(ROOT, "build/ext", m.name + ".ext")
-    os.makedirs(os.path.dirname(out), exist_ok=True)
     say.stage("certify: package and sign")
     summary = summary_text(m, per_fn, seconds, worst)
     with open(out, "wb") as f:
@@ -540,7 +545,8 @@ def main():
         return 2
     except OSError as e:
         # A file the user named (or the tool needs) cannot be read or written.
-        print(f"{show(e.filename) if e.filename else 'admit'}: error: {e.strerror or e}", file=sys.stderr)
+        why = "exists and is not a directory" if isinstance(e, FileExistsError) else e.strerror or e
+        print(f"{show(e.filename) if e.filename else 'admit'}: error: {why}", file=sys.stderr)
         return 2
     except UnicodeDecodeError as e:
         print(f"admit: error: {show(args.extension)} or a file it names is not UTF-8 text ({e.reason})",

@@ -101,6 +101,53 @@ def effect_words(u, line, function, kind, prop):
     return f"{function} may write memory its assigns clause does not name ({prop})"
 
 
+def function_body(u, function):
+    """(first line, text) of function's body in the unit, or None."""
+    m = re.search(r"\b" + re.escape(function) + r"\s*\([^;{}]*\)\s*\{", u.text)
+    if not m:
+        return None
+    depth, i = 0, m.end() - 1
+    for i in range(m.end() - 1, len(u.text)):
+        depth += {"{": 1, "}": -1}.get(u.text[i], 0)
+        if depth == 0:
+            break
+    start = m.end() - 1
+    return u.text.count("\n", 0, start) + 1, u.text[start:i + 1]
+
+
+def variant_loops(u, function):
+    """(line of the loop, its variant) for each loop of function with a
+    `loop variant`, in order: WP's variant goals are numbered so."""
+    body = function_body(u, function)
+    if not body:
+        return []
+    first, text = body
+    out = []
+    for m in re.finditer(r"/\*@((?:(?!\*/).)*?)\*/", text, re.S):
+        v = re.search(r"loop\s+variant\s+([^;]*);", m[1])
+        loop = re.compile(r"\b(for|while|do)\b").search(text, m.end())
+        if v and loop:
+            out.append((first + text.count("\n", 0, loop.start()), " ".join(v[1].split())))
+    return out
+
+
+def variant_refusals(u, log):
+    """A failed variant goal at its loop's line: WP's report lists no
+    variant property, only its log names the goal."""
+    out = []
+    for goal in sorted(wp_log.failed_goals(log)):
+        m = re.fullmatch(r"typed_(\w+?)_loop_variant_(decrease|positive)(?:_(\d+))?", goal)
+        loops = variant_loops(u, m[1]) if m else []
+        k = int(m[3] or 1) - 1 if m else 0
+        if not m or k >= len(loops):
+            continue
+        line, variant = loops[k]
+        what = ("may not decrease at each iteration" if m[2] == "decrease"
+                else "may be negative when an iteration begins")
+        out.append(f"{u.where(line)}: rejected: loop variant `{variant}` {what}: the loop may not terminate")
+    return out
+
+
 def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
     """Refusal lines for every property of the unit outside the interface
     lines, and of the harness, that WP did not prove Valid, the likeliest
@@ -131,6 +178,7 @@ def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
         if u.region(line) != INTERFACE:
             smoke.append(f"{u.where(line)}: rejected: a smoke test failed: the code after this point is dead "
                          f"or a precondition is contradictory")
+    direct += variant_refusals(u, log)
     for row in rows:
         line, kind, fn, status, prop = row["line"], row["property kind"], row["function"], row["status"], row["property"]
         region = u.region(line) if line else None

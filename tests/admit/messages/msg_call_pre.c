@@ -1,6 +1,9 @@
 //! name msg_call_pre
 //! imports print shell
 //! handler Shell.Command on_line
+/* first: tests/admit/messages/msg_call_pre.c:32: rejected: precondition `i < 4` of bump may not hold */
+/* second: tests/admit/messages/msg_call_pre.c:13: note: the precondition of bump is stated here */
+/* log: wp.log */
 /* Calls its own helper without meeting the helper's precondition. */
 #include "spinel/print.h"
 #include "spinel/shell.h"

@@ -1,6 +1,10 @@
 //! name msg_loop_assigns
 //! imports print shell
 //! handler Shell.Command on_line
+/* first: tests/admit/messages/msg_loop_assigns.c:30: rejected: this loop has no `loop assigns`, so WP takes it to write any memory: say what it writes (the refusals after this one may all follow from it) */
+/* line: tests/admit/messages/msg_loop_assigns.c:34: rejected: precondition `\valid_read(s + (0 .. len - 1))` of print_text may not hold (also at lines 36, 38, 39) */
+/* line: extensions/include/spinel/print.h:11: note: the precondition of print_text is stated here */
+/* log: wp.log */
 /* A loop with no `loop assigns`: WP takes it to write any memory, so the
  * prints after it and the function's assigns clause fail too. The loop is
  * the cause and must be named first. */

@@ -1,6 +1,9 @@
 //! name msg_missing_import
 //! imports shell
 //! handler Shell.Command on_line
+/* first: tests/admit/messages/msg_missing_import.c:20: rejected: add `print` to the manifest's imports: calls print_text, print_u64, print_hex, which interface print declares (also at lines 21, 22, 23, 24) */
+/* lines: 1 */
+/* log: gate.log */
 /* Prints without importing print: one line, naming the import to add. */
 #include "spinel/print.h"
 #include "spinel/shell.h"

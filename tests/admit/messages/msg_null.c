@@ -1,6 +1,9 @@
 //! name msg_null
 //! imports print shell
 //! handler Shell.Command on_line
+/* first: tests/admit/messages/msg_null.c:18: rejected: *p: p may be null or invalid; the contract of read_at does not require \valid_read(p) (rte mem_access) */
+/* lines: 1 */
+/* log: wp.log */
 /* Reads through a pointer parameter its contract does not require valid. */
 #include "spinel/print.h"
 #include "spinel/shell.h"

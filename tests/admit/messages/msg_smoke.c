@@ -1,6 +1,9 @@
-//! name msg_smoke
+//! name msg_smoke_split_over_two_lines
 //! imports print shell
 //! handler Shell.Command on_line
+/* first: tests/admit/messages/msg_smoke.c:18: rejected: a smoke test failed: the code after this point is dead or a precondition is contradictory */
+/* lines: 1 */
+/* log: wp.log */
 /* Dead code: the branch can never run under the helper's precondition. */
 #include "spinel/print.h"
 #include "spinel/shell.h"

@@ -1,6 +1,9 @@
 //! name msg_variant
 //! imports print shell
 //! handler Shell.Command on_line
+/* first: tests/admit/messages/msg_variant.c:27: rejected: loop variant `i` may not decrease at each iteration: the loop may not terminate */
+/* lines: 1 */
+/* log: wp.log */
 /* The variant grows with the loop counter: it does not decrease. */
 #include "spinel/print.h"
 #include "spinel/shell.h"
