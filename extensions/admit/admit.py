@@ -194,7 +194,7 @@ def gate(m, u, allow, work):
             name, where = rest.split()
             out["funcs"][name] = int(where.rsplit(":", 1)[1])     # a line of unit.i
     if refusals or out["reject"]:
-        raise Refused(messages.missing_imports(refusals + out["reject"]), log)
+        raise Refused(messages.missing_imports(refusals + out["reject"], m.imports), log)
     unlisted = check_installs(m, u, out)
     if unlisted:
         raise Refused(unlisted, log)
@@ -412,7 +412,7 @@ def compile_object(m, u, allow, work):
         bad, worst = objcheck.check(obj, os.path.splitext(obj)[0] + ".su", roots,
                                     exported_functions(m, u), listed, set(allow))
     except objcheck.ObjectError as e:
-        raise ToolError(f"{obj}: {e}")
+        raise ToolError(f"{show(obj)}: {e}")
     where = f"{show(m.path)}:1"
     if worst > EXT_STACK_MAX:
         bad.append(f"needs {worst} bytes of stack, the kernel gives an extension {EXT_STACK_MAX}")

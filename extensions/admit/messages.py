@@ -59,14 +59,16 @@ DECLARES = re.compile(r"^(.*?):(\d+): rejected: declares (\w+), a function it do
                       r"interface headers$")
 
 
-def missing_imports(lines):
-    """The gate's lines with each missing interface said once, at the
-    first call, in place of its calls and its header's declarations."""
+def missing_imports(lines, imports):
+    """The gate's lines with each interface the manifest does not import
+    (imports) said once, at the first call, in place of its calls and its
+    header's declarations."""
     owner = {}
     for text in lines:
         m = CALL.match(text) or DECLARES.match(text)
         if m and m[3] not in owner:
-            owner[m[3]] = interfaces.owner(m[3])
+            iface = interfaces.owner(m[3])
+            owner[m[3]] = iface if iface not in imports else None
     hints, out = {}, []
     for text in lines:
         m = CALL.match(text) or DECLARES.match(text)
