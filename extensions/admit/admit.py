@@ -504,7 +504,7 @@ def admit(args):
             data = package.pack(lambda body: lms.sign(args.key, body), m.canonical(contracts, callable_exports(m, u)),
                                 open(obj, "rb").read(), summary, package.interface_digest(ROOT))
         except (OSError, ValueError, lms.SignatureError) as e:
-            raise ToolError(f"cannot sign with {args.key}: {e}")
+            raise ToolError(f"cannot sign with {show(args.key)}: {e}")
         f.write(data)
     first = summary.decode().splitlines()[0]
     if cached:
@@ -552,6 +552,9 @@ def main():
         print(f"admit: error: {show(args.extension)} or a file it names is not UTF-8 text ({e.reason})",
               file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("admit: interrupted", file=sys.stderr)
+        return 130
     except Exception as e:    # a bug of the tool: one line that says where, never a traceback
         frame = traceback.extract_tb(e.__traceback__)[-1]
         print(f"admit: error: internal error at {os.path.basename(frame.filename)}:{frame.lineno}: "

@@ -22,17 +22,21 @@ def messages(log):
     return out
 
 
-def failed_goals(log):
-    """Names of goals whose last answer in the log is not Valid."""
-    last = {}
+def failed_goals(log, ever=False):
+    """Names of goals whose last answer in the log is not Valid; ever:
+    that had any answer that is not (a later pass may find a goal Valid
+    that the report still counts as unproved, as it depends on another)."""
+    last, bad = {}, set()
     for msg in messages(log):
-        m = STATUS.search(msg)
-        if m:
-            last[m[1]] = m[2]
-        m = FAILED.search(msg)
-        if m:
-            last[m[1]] = "Failed"
-    return {g for g, status in last.items() if status != "Valid"}
+        answer, failed = STATUS.search(msg), FAILED.search(msg)
+        if answer:
+            last[answer[1]] = answer[2]
+        if failed:
+            last[failed[1]] = "Failed"
+        for name in (answer and answer[1], failed and failed[1]):
+            if name and last[name] != "Valid":
+                bad.add(name)
+    return bad if ever else {g for g, status in last.items() if status != "Valid"}
 
 
 def warnings(log, words):

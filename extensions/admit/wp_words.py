@@ -165,6 +165,7 @@ def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
         except ValueError:
             row["line"] = 0
     havoc = wp_log.havoc_loops(log)
+    failed = wp_log.failed_goals(log, ever=True)
     # Where each precondition is stated, and which ones a call failed.
     stated = {(r["function"], r["property"]): r["line"] for r in rows if r["property kind"] == "precondition"}
     failed_calls = {(r["property kind"][len("precondition of "):], r["property"]) for r in rows
@@ -216,10 +217,13 @@ def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
             if at:
                 lines.append(f"{u.where(at)}: note: the precondition of {kind[len('precondition of '):]} "
                              f"is stated here")
-        # A call's precondition is a goal of its own, whatever its status
-        # says; any other property proved from one that is not is a
-        # consequence.
-        (consequences if status in CONSEQUENCE and not kind.startswith("precondition of ") else direct).extend(lines)
+        # A call's precondition whose own goal failed is direct, whatever
+        # the report's status; any other property proved from one that is
+        # not is a consequence.
+        own_goal = kind.startswith("precondition of ") and any(
+            re.fullmatch(rf"typed_{re.escape(fn)}_call_{re.escape(kind[len('precondition of '):])}(?:_\d+)?"
+                         rf"_requires(?:_\d+)?", g) for g in failed)
+        (consequences if status in CONSEQUENCE and not own_goal else direct).extend(lines)
     if causes and (direct or smoke or consequences):
         causes[-1] += " (the refusals after this one may all follow from it)"
     return causes + (direct + smoke or consequences)
