@@ -224,7 +224,11 @@ def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
             re.fullmatch(rf"typed_{re.escape(fn)}_call_{re.escape(kind[len('precondition of '):])}(?:_\d+)?"
                          rf"_requires(?:_\d+)?", g) for g in failed)
         (consequences if status in CONSEQUENCE and not own_goal else direct).extend(lines)
-    if causes and (direct or smoke or consequences):
+    # A loop with no `loop assigns` is said as the cause of failures, not
+    # as a failure of its own: WP may prove everything around it.
+    if not (direct or smoke or consequences):
+        return []
+    if causes:
         causes[-1] += " (the refusals after this one may all follow from it)"
     return causes + (direct + smoke or consequences)
 
