@@ -148,6 +148,54 @@ def variant_refusals(u, log):
     return out
 
 
+SMOKE = "a smoke test failed: the code after this point is dead or a precondition is contradictory"
+CALLEE = "precondition of "
+
+
+def _rows(csv_path):
+    """The report's rows, each line as a number (0: none)."""
+    with open(csv_path, newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    for row in rows:
+        row["line"] = int(row["line"]) if row["line"].isdigit() else 0
+    return rows
+
+
+def _unread(row, u, exported, failed_calls):
+    """A row no refusal is said for: proved, the interface's, a
+    precondition its callers prove, or one said at its failing call."""
+    line, kind, fn, status = row["line"], row["property kind"], row["function"], row["status"]
+    region = u.region(line) if line else None
+    if region == INTERFACE or status in PROVED or row["property"] == "\\false":
+        return True
+    if kind == "precondition" and status in CALLERS_PROVE and (
+            region == HARNESS or (region == EXPORTS and fn in exported) or fn in exported):
+        return True
+    return kind == "precondition" and (fn, row["property"]) in failed_calls
+
+
+def _own_goal_failed(fn, callee, failed):
+    """WP's goal for a call's precondition failed itself (rather than
+    following from another failure)."""
+    goal = rf"typed_{re.escape(fn)}_call_{re.escape(callee)}(?:_\d+)?_requires(?:_\d+)?"
+    return any(re.fullmatch(goal, g) for g in failed)
+
+
+def _row_lines(row, u, wrappers, anchor, at):
+    """The refusal (and note) lines of one unproved row; at: the lines of
+    the statements behind a failed assigns or termination goal."""
+    line, kind, fn, status, prop = row["line"], row["property kind"], row["function"], row["status"], row["property"]
+    if at:
+        goal = "assigns" if kind == "assigns clause" else "terminates"
+        return [f"{u.where(n)}: rejected: {effect_words(u, n, fn, goal, prop.rstrip(';'))}" for n in at]
+    where = anchor.get(fn) or (u.where(line) if line else f"{fn or 'the unit'}")
+    what = words(kind, fn, prop, wrappers, contract_text(u, fn) if kind == "mem_access" else "")
+    if status not in ("Unknown", "Timeout", "Failed", "Invalid") and not (
+            kind.startswith(CALLEE) and status in CONSEQUENCE):
+        what += f" (WP says: {status})"
+    return [f"{where}: rejected: {what}"]
+
+
 def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
     """Refusal lines for every property of the unit outside the interface
     lines, and of the harness, that WP did not prove Valid, the likeliest
@@ -155,75 +203,37 @@ def refusals(csv_path, u, wrappers, anchor, exported=(), log="", effects=None):
     failed to prove itself, then failed smoke tests, and what was proved
     only from something unproved only when nothing else is said. A
     wrapper's property is reported at the handler's own definition
-    (anchor[wrapper]); effects: WP's -wp-print of the failed assigns and
+    (anchor[wrapper]); a call's precondition at the call, with a note at
+    the `requires`; effects: WP's -wp-print of the failed assigns and
     termination goals (wp_log.effects)."""
-    with open(csv_path, newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    for row in rows:
-        try:
-            row["line"] = int(row["line"])
-        except ValueError:
-            row["line"] = 0
+    rows = _rows(csv_path)
     havoc = wp_log.havoc_loops(log)
     failed = wp_log.failed_goals(log, ever=True)
-    # Where each precondition is stated, and which ones a call failed.
     stated = {(r["function"], r["property"]): r["line"] for r in rows if r["property kind"] == "precondition"}
-    failed_calls = {(r["property kind"][len("precondition of "):], r["property"]) for r in rows
-                    if r["property kind"].startswith("precondition of ") and r["status"] not in PROVED}
-    causes, direct, smoke, consequences = [], [], [], []
-    for line in havoc:
-        if u.region(line) not in (INTERFACE, HARNESS):
-            causes.append(f"{u.where(line)}: rejected: this loop has no `loop assigns`, so WP takes it to "
-                          f"write any memory: say what it writes")
-    for line in wp_log.failed_smoke_tests(log):
-        if u.region(line) != INTERFACE:
-            smoke.append(f"{u.where(line)}: rejected: a smoke test failed: the code after this point is dead "
-                         f"or a precondition is contradictory")
-    direct += variant_refusals(u, log)
+    failed_calls = {(r["property kind"][len(CALLEE):], r["property"]) for r in rows
+                    if r["property kind"].startswith(CALLEE) and r["status"] not in PROVED}
+    causes = [f"{u.where(n)}: rejected: this loop has no `loop assigns`, so WP takes it to write any memory: "
+              f"say what it writes" for n in havoc if u.region(n) not in (INTERFACE, HARNESS)]
+    smoke = [f"{u.where(n)}: rejected: {SMOKE}" for n in wp_log.failed_smoke_tests(log) if u.region(n) != INTERFACE]
+    smoke += [f"{u.where(r['line'])}: rejected: {SMOKE}" for r in rows      # \false proved: dead code
+              if r["property"] == "\\false" and r["status"] == "Valid" and u.region(r["line"]) != INTERFACE]
+    direct, consequences = variant_refusals(u, log), []
     for row in rows:
-        line, kind, fn, status, prop = row["line"], row["property kind"], row["function"], row["status"], row["property"]
-        region = u.region(line) if line else None
-        if region == INTERFACE:
+        if _unread(row, u, exported, failed_calls):
             continue
-        if prop == "\\false":
-            if status == "Valid":      # \false proved: dead code
-                smoke.append(f"{u.where(line)}: rejected: a smoke test failed: the code after this "
-                             f"point is dead or a precondition is contradictory")
-            continue
-        if status in PROVED:
-            continue
-        if kind == "precondition" and status in CALLERS_PROVE and (
-                region == HARNESS or (region == EXPORTS and fn in exported) or fn in exported):
-            continue
-        if kind == "precondition" and (fn, prop) in failed_calls:
-            continue                   # said at the call, with a note here
-        where = anchor.get(fn) or (u.where(line) if line else f"{fn or 'the unit'}")
-        lines = []
+        kind, fn = row["property kind"], row["function"]
+        at = []
         if kind in ("assigns clause", "termination clause") and fn not in wrappers:
-            goal = "assigns" if kind == "assigns clause" else "terminates"
-            at = wp_log.effect_lines(log, fn, goal, effects or [])
+            at = wp_log.effect_lines(log, fn, "assigns" if kind == "assigns clause" else "terminates", effects or [])
             if at and all(n in havoc for n in at):
                 continue               # the loop's own line says it
-            lines = [f"{u.where(n)}: rejected: {effect_words(u, n, fn, goal, prop.rstrip(';'))}"
-                     for n in at if n not in havoc]
-        if not lines:
-            what = words(kind, fn, prop, wrappers, contract_text(u, fn) if kind == "mem_access" else "")
-            if status not in ("Unknown", "Timeout", "Failed", "Invalid") and not (
-                    kind.startswith("precondition of ") and status in CONSEQUENCE):
-                what += f" (WP says: {status})"
-            lines = [f"{where}: rejected: {what}"]
-        if kind.startswith("precondition of "):
-            at = stated.get((kind[len("precondition of "):], prop))
-            if at:
-                lines.append(f"{u.where(at)}: note: the precondition of {kind[len('precondition of '):]} "
-                             f"is stated here")
-        # A call's precondition whose own goal failed is direct, whatever
-        # the report's status; any other property proved from one that is
-        # not is a consequence.
-        own_goal = kind.startswith("precondition of ") and any(
-            re.fullmatch(rf"typed_{re.escape(fn)}_call_{re.escape(kind[len('precondition of '):])}(?:_\d+)?"
-                         rf"_requires(?:_\d+)?", g) for g in failed)
-        (consequences if status in CONSEQUENCE and not own_goal else direct).extend(lines)
+        lines = _row_lines(row, u, wrappers, anchor, [n for n in at if n not in havoc])
+        callee = kind[len(CALLEE):] if kind.startswith(CALLEE) else None
+        if callee and stated.get((callee, row["property"])):
+            lines.append(f"{u.where(stated[(callee, row['property'])])}: note: the precondition of {callee} "
+                         f"is stated here")
+        own = callee is not None and _own_goal_failed(fn, callee, failed)
+        (consequences if row["status"] in CONSEQUENCE and not own else direct).extend(lines)
     # A loop with no `loop assigns` is said as the cause of failures, not
     # as a failure of its own: WP may prove everything around it.
     if not (direct or smoke or consequences):
