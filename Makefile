@@ -235,7 +235,7 @@ tools: $(BUILD)/domain-dump
 TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
 TOOL_TESTS += tests/report/test_report.py
 # The admission tool: samples admitted, every file of the corpus refused.
-ADMIT_TESTS := tests/admit/test_gate.py tests/admit/test_admit.py tests/proofs/test_false_lemma.py \
+ADMIT_TESTS := tests/admit/test_gate.py tests/admit/test_admit.py tests/admit/test_messages.py tests/proofs/test_false_lemma.py \
   tests/proofs/test_forged_cache.py
 
 ## test: unit tests, fuzzers, tool and admission tests, QEMU boot tests; ends with "N passed, M failed"

@@ -12,8 +12,12 @@
    headers' digest with an HSS/LMS signature (RFC 8554) under the machine's
    signing key, which lives outside the tree; the kernel holds only its
    public key.
-Refusals are printed one per line, file:line: rejected: why. Exit 0:
-admitted; 1: refused; 2: the tool could not run.
+Refusals are printed one per line, file:line: rejected: why, the likeliest
+cause first, then a line naming the full log. Files are named relative to
+the current directory when below it, else absolute; the tool finds the
+repository from its own location, so it runs from any directory. Stages
+are reported on stderr (--quiet: not). Exit 0: admitted; 1: refused; 2:
+the tool could not run (one line on stderr, FILE: error: why).
 """
 import argparse
 import hashlib
@@ -24,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import time
+import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import interfaces  # noqa: E402
@@ -33,10 +38,13 @@ import manifest  # noqa: E402
 import package  # noqa: E402
 import closed  # noqa: E402
 import objcheck  # noqa: E402
+import messages  # noqa: E402
+import progress  # noqa: E402
 import unit as one_unit  # noqa: E402
+import wp_log  # noqa: E402
 import wp_words  # noqa: E402
+from where import ROOT, show  # noqa: E402
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GATE = os.path.join(ROOT, "extensions/admit/gate.ml")
 # Bytes of the extension's own frames: the kernel states it (kernel/init/ext.h).
 EXT_STACK_MAX = int(re.search(r"#define EXT_STACK_MAX (\d+)", open(os.path.join(ROOT, "kernel/init/ext.h")).read())[1])
@@ -50,9 +58,10 @@ PARSE_FLAGS = ["-c11", "-no-frama-c-stdlib", "-machdep", "gcc_x86_64"]
 
 
 class Refused(Exception):
-    def __init__(self, lines):
+    def __init__(self, lines, log=None):
         super().__init__("\n".join(lines))
         self.lines = lines
+        self.log = log          # the full log of the stage that refused
 
 
 class ToolError(Exception):
@@ -93,7 +102,7 @@ def run(cmd, **kw):
 
 def check_manifest(m):
     """The allowed calls: every function the imported interfaces declare."""
-    allow, headers, where = [], [], f"{os.path.relpath(m.path, ROOT)}:1"
+    allow, headers, where = [], [], f"{show(m.path)}:1"
     for name in m.imports:
         h = interfaces.header(name)
         if name in interfaces.known():
@@ -125,7 +134,7 @@ def write_unit(m, headers, incs, work):
         u = one_unit.preprocess(work, prelude, os.path.abspath(m.exports) if m.exports else None,
                                 [os.path.abspath(s) for s in m.sources], incs, ROOT)
     except one_unit.PreprocessError as e:
-        raise Refused(e.lines)
+        raise Refused(messages.gcc(e.stderr, lambda path, n: f"{show(path)}:{n}") or e.lines)
     return u
 
 
@@ -138,18 +147,16 @@ def gcc_check(u):
 
 
 def gcc_refusals(stderr, u):
-    """gcc's errors as refusals at the line they name."""
-    out = []
-    for ln in stderr.splitlines():
-        m = re.match(re.escape(u.path) + r":(\d+):(?:\d+:)? (?:error|warning): (.*)$", ln)
-        if m:
-            out.append(f"{u.where(int(m[1]), ROOT)}: rejected: gcc: {m[2]}")
-    return out or [remap(ln, u, u.path) for ln in stderr.splitlines()]
+    """gcc's errors as refusals at the line of the file they came from
+    (unit.i, types.i and harness.i share the unit's lines)."""
+    def locate(path, n):
+        return u.where(n) if path.endswith(".i") else f"{show(path)}:{n}"
+    return messages.gcc(stderr, locate) or [remap(ln, u, u.path) for ln in stderr.splitlines() if ln.strip()]
 
 
 def remap(text, u, name):
     """name:N (a line of unit.i or harness.i) as the file and line it came from."""
-    return re.sub(re.escape(name) + r":(\d+)", lambda mm: u.where(int(mm[1]), ROOT), text)
+    return re.sub(re.escape(name) + r":(\d+)", lambda mm: u.where(int(mm[1])), text)
 
 
 def gate(m, u, allow, work):
@@ -161,14 +168,15 @@ def gate(m, u, allow, work):
     # a private copy keeps parallel admissions apart.
     script = os.path.join(work, "gate.ml")
     shutil.copyfile(GATE, script)
-    refusals = closed.refusals(u, ROOT)
+    refusals = closed.refusals(u)
     r = run(["frama-c", *PARSE_FLAGS, "-load-script", script, u.path], env=env)
-    with open(os.path.join(work, "gate.log"), "w") as f:
+    log = os.path.join(work, "gate.log")
+    with open(log, "w") as f:
         f.write(r.stdout + r.stderr)
     if r.returncode != 0:
         errors = frama_c_errors(r.stdout + r.stderr, u) or \
             [remap(ln, u, u.path) for ln in r.stderr.splitlines() + r.stdout.splitlines() if "rror" in ln]
-        raise Refused(refusals + (errors or [f"{m.name}: rejected: Frama-C cannot parse it (see {work}/gate.log)"]))
+        raise Refused(refusals + (errors or [f"{show(m.path)}:1: rejected: Frama-C cannot parse it"]), log)
     out = {"reject": [], "calls": {}, "globals": [], "funcs": {}, "installs": []}
     for line in r.stdout.splitlines():
         kind, _, rest = line.partition(" ")
@@ -184,16 +192,16 @@ def gate(m, u, allow, work):
             out["installs"].append((callee, int(index), fn))
         elif kind == "GATE-FUNC":
             name, where = rest.split()
-            out["funcs"][name] = remap(where, u, u.path)
+            out["funcs"][name] = int(where.rsplit(":", 1)[1])     # a line of unit.i
     if refusals or out["reject"]:
-        raise Refused(refusals + out["reject"])
-    unlisted = check_installs(m, out)
+        raise Refused(messages.missing_imports(refusals + out["reject"], m.imports), log)
+    unlisted = check_installs(m, u, out)
     if unlisted:
-        raise Refused(unlisted)
+        raise Refused(unlisted, log)
     return out
 
 
-def check_installs(m, g):
+def check_installs(m, u, g):
     """Every function handed to an interface call is listed in the manifest
     for exactly that event and role, so WP proved it against that contract:
     X_install's first argument is a handler of X's event, its second a
@@ -205,7 +213,7 @@ def check_installs(m, g):
         role = "handler" if index == 0 else "guard"
         listed = m.handlers if role == "handler" else m.guards
         if verb not in ("install", "uninstall") or not any((e, fn) in listed for e in events):
-            where = g["funcs"].get(fn, f"{os.path.relpath(m.path, ROOT)}:1")
+            where = u.where(g["funcs"][fn]) if fn in g["funcs"] else f"{show(m.path)}:1"
             out.append(f"{where}: rejected: {fn} is passed to {callee} as a {role}, but the manifest does not "
                        f"list it as a {role} of {' or '.join(events) or 'any event'}, so it was not proved "
                        f"against that contract")
@@ -232,7 +240,7 @@ def bound_of(m):
 
 def check_bound(m):
     if m.bound is not None and m.bound > FUEL_BUDGET:
-        raise Refused([f"{os.path.relpath(m.path, ROOT)}:{m.bound_line}: rejected: bound {m.bound} loop "
+        raise Refused([f"{show(m.path)}:{m.bound_line}: rejected: bound {m.bound} loop "
                        f"iterations is over the kernel's budget of {FUEL_BUDGET} (SPINEL_FUEL_BUDGET)"])
 
 
@@ -245,7 +253,7 @@ def write_harness(m, u, g, work):
         entries.append((interfaces.FINI[0], interfaces.header("ext"), interfaces.FINI[1], "the fini contract"))
     missing = [fn for fn, *_ in entries if fn not in g["funcs"]]
     if missing:
-        raise Refused([f"{os.path.relpath(m.path, ROOT)}:1: rejected: defines no {fn}" for fn in missing])
+        raise Refused([f"{show(m.path)}:1: rejected: defines no {fn}" for fn in missing])
     own = ", ".join(g["globals"])
     lines = ["", "/* Generated by admit.py: each entry point against its official contract. */"]
     wrappers, anchor, typecheck = {}, {}, []
@@ -263,7 +271,7 @@ def write_harness(m, u, g, work):
         body = f"return {call};" if ret != "void" else f"{call};"
         lines += [f"/*@{contract}*/", f"{ret} {wrapper}({', '.join(params) or 'void'}) {{ {body} }}", ""]
         wrappers[wrapper] = (fn, words)
-        anchor[wrapper] = g["funcs"][fn]
+        anchor[wrapper] = u.where(g["funcs"][fn])
         typecheck.append(f"{ret} (*const admit_type_{wrapper})({', '.join(params) or 'void'}) = {fn};")
     # The harness is the unit itself with the wrappers after it: WP proves
     # the very text the gate read and gcc compiles.
@@ -278,7 +286,7 @@ def write_harness(m, u, g, work):
     r = run(["gcc", *CFLAGS, "-Wno-unused-variable", "-fsyntax-only", check])
     if r.returncode != 0:
         raise Refused([f"{anchor[w]}: rejected: {fn} does not have the type of {words}"
-                       for w, (fn, words) in wrappers.items() if w in r.stderr] or r.stderr.splitlines())
+                       for w, (fn, words) in wrappers.items() if w in r.stderr] or gcc_refusals(r.stderr, u))
     return harness, wrappers, anchor
 
 
@@ -297,14 +305,17 @@ def frama_c_errors(log, u):
         words = (m[4] or (lines[i + 1].strip() if i + 1 < len(lines) else "")).rstrip(".")
         if "smoke-test" in words:
             continue
-        out.append(f"{u.where(n, ROOT)}: rejected: Frama-C cannot read it: {words}")
+        out.append(f"{u.where(n)}: rejected: Frama-C cannot read it: {words}")
     return out
 
 
-def prove(m, u, harness, wrappers, anchor, work, cache):
+def prove(m, u, harness, wrappers, anchor, work, cache, say):
     """WP on the harness; the strict verdict of wp_words.verdict."""
     report, csv_path, log = (os.path.join(work, n) for n in ("wp.json", "wp.csv", "wp.log"))
     os.makedirs(cache, exist_ok=True)
+    for stale in (report, csv_path):
+        if os.path.exists(stale):
+            os.remove(stale)
     cmd = ["frama-c", *PARSE_FLAGS, *wp_rte_flags(), "-wp", "-wp-literals", *wp_limits("cvc4"),
            "-wp-par", "2", "-wp-cache", "update", "-wp-cache-dir", cache, harness,
            # The smoke tests with cvc4 and the core's smoke budget, then z3
@@ -313,33 +324,53 @@ def prove(m, u, harness, wrappers, anchor, work, cache):
            "-then", "-wp", *wp_limits("z3"), "-wp-report-json", report,
            "-then", "-report", "-report-csv", csv_path]
     start = time.time()
-    r = run(cmd)
+    passes = {}
+    try:
+        code, text = progress.run_streaming(cmd, ROOT, lambda line: say.wp_line(line, passes))
+    except FileNotFoundError as e:
+        raise ToolError(f"cannot run frama-c: {e}")
     seconds = time.time() - start
     # WP caches failures too; only Valid answers may be replayed (a whole
     # admission's verdict is cached apart, so a warm admission runs no WP).
     run([sys.executable, os.path.join(ROOT, "proofs/prune_cache.py"), "--only-valid", cache])
     with open(log, "w") as f:
-        f.write(r.stdout + r.stderr)
-    text = r.stdout + r.stderr
-    if r.returncode != 0 or not os.path.isfile(csv_path) or not os.path.isfile(report):
+        f.write(text)
+    if code != 0 or not os.path.isfile(csv_path) or not os.path.isfile(report):
         errors = frama_c_errors(text, u)
         if errors:
-            raise Refused(errors)
+            raise Refused(errors, log)
         if "rror" in text and os.path.isfile(harness):
-            raise Refused([f"{os.path.relpath(m.path, ROOT)}:1: rejected: Frama-C/WP stopped on it "
-                           f"(exit {r.returncode}): {wp_words.first_error(text)} (log {log})"])
-        raise ToolError(f"frama-c/WP failed (exit {r.returncode}); log in {log}")
+            raise Refused([f"{show(m.path)}:1: rejected: Frama-C/WP stopped on it "
+                           f"(exit {code}): {wp_words.first_error(text)}"], log)
+        raise ToolError(f"frama-c/WP failed (exit {code}); log in {show(log)}")
     per_fn, lemmas = wp_words.goal_counts(json.load(open(report)), wrappers)
-    lines = wp_words.lemma_refusals(lemmas, u, ROOT)
-    lines += wp_words.refusals(csv_path, u, ROOT, wrappers, anchor, exported=exported_functions(m, u))
-    lines += wp_words.smoke_refusals(text, u, ROOT)
+    lines = wp_words.lemma_refusals(lemmas, u)
+    lines += wp_words.refusals(csv_path, u, wrappers, anchor, exported=exported_functions(m, u), log=text,
+                               effects=effects(harness, text, work))
     if lines:
-        raise Refused(lines)
+        raise Refused(lines, log)
     if not per_fn or any(v < t for v, t in per_fn.values()) or any(v < t for v, t in lemmas.values()):
-        raise Refused([f"{os.path.relpath(m.path, ROOT)}:1: rejected: WP did not prove every goal (log {log})"])
+        failed = ", ".join(sorted(wp_log.failed_goals(text))[:6]) or "see the log"
+        raise Refused([f"{show(m.path)}:1: rejected: WP did not prove every goal ({failed})"], log)
     if lemmas:
         per_fn["lemmas"] = [sum(v for v, _ in lemmas.values()), sum(t for _, t in lemmas.values())]
     return per_fn, seconds
+
+
+def effects(harness, log, work):
+    """The statements behind failed assigns and termination goals: WP
+    names them only when it prints the goals, so the functions with such a
+    failure are printed once more (generated, not proved: seconds)."""
+    fns = sorted({m[1] for g in wp_log.failed_goals(log)
+                  for m in [re.fullmatch(r"typed_(\w+?)_(?:assigns|terminates)(?:_(?:normal|exit))?(?:_part\d+)?", g)]
+                  if m})
+    if not fns:
+        return []
+    r = run(["frama-c", *PARSE_FLAGS, *wp_rte_flags(), "-wp", "-wp-literals", "-wp-gen", "-wp-prover", "none", "-wp-print",
+             "-wp-fct", ",".join(fns), "-wp-prop", "@assigns,@terminates", harness])
+    with open(os.path.join(work, "effects.log"), "w") as f:
+        f.write(r.stdout + r.stderr)
+    return wp_log.effects(r.stdout)
 
 
 def exported_functions(m, u):
@@ -381,8 +412,8 @@ def compile_object(m, u, allow, work):
         bad, worst = objcheck.check(obj, os.path.splitext(obj)[0] + ".su", roots,
                                     exported_functions(m, u), listed, set(allow))
     except objcheck.ObjectError as e:
-        raise ToolError(f"{obj}: {e}")
-    where = f"{os.path.relpath(m.path, ROOT)}:1"
+        raise ToolError(f"{show(obj)}: {e}")
+    where = f"{show(m.path)}:1"
     if worst > EXT_STACK_MAX:
         bad.append(f"needs {worst} bytes of stack, the kernel gives an extension {EXT_STACK_MAX}")
     if bad:
@@ -419,38 +450,52 @@ def inputs_digest(m, u):
     return h.hexdigest()
 
 
-def verdict(m, u, allow, work, args):
+def verdict(m, u, allow, work, args, say):
     """The gate's and WP's verdict: from the cache when nothing it depends
-    on changed (a refusal is never cached), else by running both."""
+    on changed (a refusal is never cached), else by running both. Also
+    when it was proved: None if just now, else the date it was."""
     path = os.path.join(args.cache, "verdicts", inputs_digest(m, u) + ".json")
     if not args.recheck and os.path.isfile(path):
         v = json.load(open(path))
-        return v["gate"], v["per_fn"], v["seconds"]
+        say.stage("the verdict of an identical admission is in the cache: no prover runs")
+        return v["gate"], v["per_fn"], v["seconds"], v.get("when", "an earlier run")
+    say.stage("gate: the closed language, then Frama-C's AST")
     g = gate(m, u, allow, work)
+    say.stage("gcc: C11 syntax check")
     gcc_check(u)
     harness, wrappers, anchor = write_harness(m, u, g, work)
-    per_fn, seconds = prove(m, u, harness, wrappers, anchor, work, args.cache)
+    per_fn, seconds = prove(m, u, harness, wrappers, anchor, work, args.cache, say)
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     with open(path, "w") as f:
-        json.dump({"gate": g, "per_fn": per_fn, "seconds": seconds}, f)
-    return g, per_fn, seconds
+        json.dump({"gate": g, "per_fn": per_fn, "seconds": seconds, "when": when}, f)
+    return g, per_fn, seconds, None
 
 
 def admit(args):
     if not os.path.isfile(args.key):
-        raise ToolError(f"no signing key at {args.key}: `make` makes one for this machine (keygen.py), "
+        raise ToolError(f"no signing key at {show(args.key)}: `make` makes one for this machine (keygen.py), "
                         f"or set SPINEL_SIGNING_KEY to the key to admit with")
-    m = manifest.read(os.path.abspath(args.extension))
+    m = manifest.read(args.extension)
+    out = args.out or os.path.join(ROOT, "build/ext", m.name + ".ext")
+    # Where the package goes is checked before a minute of proof.
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    if os.path.isdir(out):
+        raise IsADirectoryError(21, "Is a directory", out)
+    if not os.access(os.path.dirname(out), os.W_OK):
+        raise PermissionError(13, "Permission denied", os.path.dirname(out))
+    say = progress.Progress(m.name, args.quiet)
     check_bound(m)
     allow, headers = check_manifest(m)
     incs = includes(headers)
     work = os.path.join(ROOT, "build/admit", m.name)
     os.makedirs(work, exist_ok=True)
+    say.stage("preprocess: one unit with the interface headers")
     u = write_unit(m, headers, incs, work)
-    g, per_fn, seconds = verdict(m, u, allow, work, args)
+    g, per_fn, seconds, cached = verdict(m, u, allow, work, args, say)
+    say.stage("compile: gcc, then the object checked against the proof")
     obj, worst = compile_object(m, u, allow, work)
-    out = args.out or os.path.join(ROOT, "build/ext", m.name + ".ext")
-    os.makedirs(os.path.dirname(out), exist_ok=True)
+    say.stage("certify: package and sign")
     summary = summary_text(m, per_fn, seconds, worst)
     with open(out, "wb") as f:
         contracts = {os.path.basename(os.path.dirname(h)): manifest.file_digest(os.path.join(ROOT, h))
@@ -459,9 +504,14 @@ def admit(args):
             data = package.pack(lambda body: lms.sign(args.key, body), m.canonical(contracts, callable_exports(m, u)),
                                 open(obj, "rb").read(), summary, package.interface_digest(ROOT))
         except (OSError, ValueError, lms.SignatureError) as e:
-            raise ToolError(f"cannot sign with {args.key}: {e}")
+            raise ToolError(f"cannot sign with {show(args.key)}: {e}")
         f.write(data)
-    print(f"{m.name}: admitted: {summary.decode().splitlines()[0]}; {os.path.relpath(out)}")
+    first = summary.decode().splitlines()[0]
+    if cached:
+        # The package's summary keeps the proof's own time; the line says
+        # that this run proved nothing.
+        first = re.sub(r" in ([\d.]+ s) \(", rf" (cached; proved in \1 on {cached}; ", first)
+    print(f"{m.name}: admitted: {first}; {show(out)}")
 
 
 def main():
@@ -474,14 +524,41 @@ def main():
                     help="WP's proof cache, and the verdicts of unchanged extensions")
     ap.add_argument("--recheck", action="store_true",
                     help="run the gate and WP even if an identical extension was admitted before")
+    ap.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = ap.parse_args()
+    # Paths the user gave are relative to the directory the tool runs in.
+    args.extension, args.key, args.cache = (os.path.abspath(p) for p in (args.extension, args.key, args.cache))
+    args.out = os.path.abspath(args.out) if args.out else None
     try:
         admit(args)
-    except (manifest.ManifestError, Refused) as e:
+    except manifest.ManifestError as e:
         print(str(e))
         return 1
-    except ToolError as e:
-        print(f"admit: {e}", file=sys.stderr)
+    except Refused as e:
+        print("\n".join(messages.merged(e.lines)))
+        name = os.path.basename(os.path.dirname(e.log)) if e.log else None
+        if e.log:
+            print(f"{name}: refused; full log: {show(e.log)}")
+        return 1
+    except (ToolError, manifest.MissingFile) as e:
+        print(f"admit: error: {e}" if isinstance(e, ToolError) else str(e), file=sys.stderr)
+        return 2
+    except OSError as e:
+        # A file the user named (or the tool needs) cannot be read or written.
+        why = "exists and is not a directory" if isinstance(e, FileExistsError) else e.strerror or e
+        print(f"{show(e.filename) if e.filename else 'admit'}: error: {why}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as e:
+        print(f"admit: error: {show(args.extension)} or a file it names is not UTF-8 text ({e.reason})",
+              file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("admit: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:    # a bug of the tool: one line that says where, never a traceback
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        print(f"admit: error: internal error at {os.path.basename(frame.filename)}:{frame.lineno}: "
+              f"{type(e).__name__}: {e}", file=sys.stderr)
         return 2
     return 0
 

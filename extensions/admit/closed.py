@@ -198,9 +198,9 @@ def _annotation_refusals(unit, where):
     return out
 
 
-def refusals(unit, root):
+def refusals(unit):
     def where(line):
-        return unit.where(line, root)
+        return unit.where(line)
     seen, out = set(), []
     for r in _code_refusals(unit, where) + _annotation_refusals(unit, where):
         if r not in seen:

@@ -5,6 +5,8 @@ whose handler contracts they state."""
 import os
 import re
 
+from where import repo
+
 INCLUDE = "extensions/include/spinel"
 # Not interfaces: ext.h is what every extension includes.
 NOT_INTERFACES = {"ext"}
@@ -41,11 +43,20 @@ def declared(path):
 
 
 def header(name):
+    """NAME's header, relative to the repository."""
     return os.path.join(INCLUDE, name + ".h")
 
 
+def owner(function):
+    """The interface whose header declares function, or None."""
+    for name in known():
+        if function in callable_functions(repo(header(name))):
+            return name
+    return None
+
+
 def known():
-    return sorted(n[:-2] for n in os.listdir(INCLUDE) if n.endswith(".h") and n[:-2] not in NOT_INTERFACES)
+    return sorted(n[:-2] for n in os.listdir(repo(INCLUDE)) if n.endswith(".h") and n[:-2] not in NOT_INTERFACES)
 
 
 def callable_functions(path):

@@ -6,6 +6,8 @@ import hashlib
 import os
 import re
 
+from where import show
+
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 KEYS = ("name", "sources", "imports", "handler", "guard", "exports", "bound")
 
@@ -17,6 +19,10 @@ def file_digest(path):
 
 class ManifestError(Exception):
     """A refusal of the manifest: where and why."""
+
+
+class MissingFile(Exception):
+    """A file the manifest names is not there: the tool cannot run."""
 
 
 class Manifest:
@@ -61,8 +67,9 @@ def read(path):
     m = Manifest()
     m.path = path
     base = os.path.dirname(path)
+    named_at = {}                            # file -> the manifest line naming it
     for number, key, words in _fields(path):
-        where = f"{path}:{number}"
+        where = f"{show(path)}:{number}"
         if key not in KEYS:
             raise ManifestError(f"{where}: rejected: unknown manifest key '{key}'")
         if key == "name":
@@ -71,6 +78,7 @@ def read(path):
             m.name = words[0]
         elif key == "sources":
             m.sources += [os.path.join(base, w) for w in words]
+            named_at.update((os.path.join(base, w), number) for w in words)
         elif key == "imports":
             m.imports += words
         elif key in ("handler", "guard"):
@@ -85,13 +93,15 @@ def read(path):
             if len(words) != 1:
                 raise ManifestError(f"{where}: rejected: 'exports HEADER.h'")
             m.exports = os.path.join(base, words[0])
+            named_at[m.exports] = number
     if path.endswith(".c"):
         m.sources = [path]
     if not m.name:
-        raise ManifestError(f"{path}:1: rejected: the manifest has no name")
+        raise ManifestError(f"{show(path)}:1: rejected: the manifest has no name")
     if not m.sources:
-        raise ManifestError(f"{path}:1: rejected: the manifest lists no sources")
+        raise ManifestError(f"{show(path)}:1: rejected: the manifest lists no sources")
     for s in m.sources + ([m.exports] if m.exports else []):
         if not os.path.isfile(s):
-            raise ManifestError(f"{path}:1: rejected: no file {s}")
+            why = "is a directory" if os.path.isdir(s) else "does not exist"
+            raise MissingFile(f"{show(path)}:{named_at.get(s, 1)}: error: {show(s)} {why}")
     return m

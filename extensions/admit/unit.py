@@ -24,6 +24,8 @@ import os
 import re
 import subprocess
 
+from where import show
+
 # The flags an extension is compiled with (README): the kernel's code
 # model, no red zone, no SSE, no stack protector; no builtins, so gcc emits
 # no calls to memcpy or memset that no interface exports; -pedantic-errors,
@@ -43,9 +45,10 @@ INTERFACE, EXPORTS, SOURCE, HARNESS = "interface", "exports", "source", "harness
 
 
 class PreprocessError(Exception):
-    def __init__(self, lines):
+    def __init__(self, lines, stderr=""):
         super().__init__("\n".join(lines))
         self.lines = lines
+        self.stderr = stderr      # gcc's own words, for the caller to place
 
 
 def gcc_include():
@@ -109,12 +112,10 @@ class Unit:
             return SOURCE
         return HARNESS
 
-    def where(self, line, root):
-        """file:line as the markers claim, relative to root when inside it."""
+    def where(self, line):
+        """file:line as the markers claim, the file named as where.show does."""
         f, n = self.origin.get(line, (self.path, line))
-        if os.path.isabs(f) and os.path.commonpath([f, root]) == root:
-            f = os.path.relpath(f, root)
-        return f"{f}:{n}"
+        return f"{show(f)}:{n}"
 
 
 MARKER = re.compile(r'^#\s*(\d+)\s+"((?:[^"\\]|\\.)*)"((?:\s+\d+)*)\s*$')
@@ -167,7 +168,7 @@ def preprocess(work, prelude, exports, sources, incs, root):
             f.write(f'#include "{h}"\n')
     r = subprocess.run(["gcc", *pp_flags(incs), "-E", "-C", "-dD", unit_c], capture_output=True, text=True)
     if r.returncode != 0:
-        raise PreprocessError([ln for ln in r.stderr.splitlines() if ln.strip()])
+        raise PreprocessError([ln for ln in r.stderr.splitlines() if ln.strip()], r.stderr)
     raw = r.stdout.split("\n")
     out, origin, defines, annots = [], {}, [], []
     cur_file, cur_line = unit_c, 1

@@ -45,7 +45,7 @@ def gate(path, allow, exports, script):
                SPINEL_GATE_INTERFACE_END=str(u.interface_end), SPINEL_GATE_EXPORTS_END=str(u.exports_end))
     cmd = ["frama-c", "-c11", "-no-frama-c-stdlib", "-machdep", "gcc_x86_64", "-load-script", script, u.path]
     r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    out = re.sub(re.escape(u.path) + r":(\d+)", lambda m: u.where(int(m[1]), ROOT), r.stdout)
+    out = re.sub(re.escape(u.path) + r":(\d+)", lambda m: u.where(int(m[1])), r.stdout)
     shutil.rmtree(work, ignore_errors=True)
     return subprocess.CompletedProcess(cmd, r.returncode, out, r.stderr), time.time() - start
 

@@ -1,7 +1,7 @@
 //! name unbounded
 //! imports print shell
 //! handler Shell.Command on_line
-/* expect: rejected: */
+/* expect: wp_unbounded_loop.c:20: rejected: this loop may not terminate: give it a `loop variant` WP can prove decreasing (on_line's contract says `terminates \true`) */
 /* Waits for a condition that never comes: no variant, no termination. */
 #include "spinel/print.h"
 #include "spinel/shell.h"

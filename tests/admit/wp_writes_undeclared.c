@@ -1,7 +1,7 @@
 //! name writes_undeclared
 //! imports print shell
 //! handler Shell.Command on_line
-/* expect: rejected: on_line may write memory its contract does not name */
+/* expect: wp_writes_undeclared.c:20: rejected: on_line writes `b`, which its assigns clause does not name (assigns a) */
 /* Writes a global its contract does not list. */
 #include "spinel/print.h"
 #include "spinel/shell.h"
