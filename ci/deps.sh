@@ -11,8 +11,9 @@ what=${1:-check}
 run_pkgs="gcc make binutils qemu-system-x86 grub-pc-bin grub-common xorriso mtools python3"
 # -load-script (the admission gate) compiles OCaml with ocamlfind.
 prove_pkgs="frama-c-base why3 z3 cvc4 ocaml ocaml-findlib libfindlib-ocaml-dev"
-# chromium: the specification report is checked in a real browser.
-test_pkgs="clang libclang-rt-14-dev chromium"
+# chromium: the specification report is checked in a real browser; gdb:
+# make debug's spinel-ext command is checked against a real boot.
+test_pkgs="clang libclang-rt-14-dev chromium gdb"
 
 pkgs="$run_pkgs $prove_pkgs"
 [ "$what" = run ] || pkgs="$pkgs $test_pkgs"
