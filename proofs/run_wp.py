@@ -10,6 +10,7 @@ never one per goal, so CI logs stay short.
 
 Exit status: Frama-C's (128 + N when signal N killed it)."""
 import argparse
+import os
 import queue
 import re
 import subprocess
@@ -17,7 +18,9 @@ import sys
 import threading
 import time
 
-SCHEDULED = re.compile(r"^\[wp\] (\d+) goals? scheduled")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "extensions", "admit"))
+from wp_log import pass_event  # noqa: E402  (the admission tool reads the same lines)
+
 ANSWER = re.compile(r"^\[wp\] \[[^\]]+\] (Goal|Smoke-test) ")
 
 
@@ -39,11 +42,11 @@ class Progress:
         return f"{time.monotonic() - self.started:.0f} s"
 
     def read(self, line):
-        if line.startswith("[wp] Running WP plugin"):
+        event = pass_event(line)
+        if event == "start":
             self.pass_no, self.scheduled, self.answered = self.pass_no + 1, 0, 0
-        m = SCHEDULED.match(line)
-        if m:
-            self.scheduled = int(m[1])
+        elif event is not None:
+            self.scheduled = event
             if self.pass_no <= 1:
                 say(f"{self.label}: {self.scheduled} goals scheduled")
         elif ANSWER.match(line):

@@ -2,9 +2,10 @@
 minute of WP does not look hung: the stages in order, and WP's passes
 with the goals each schedules (WP says how many before it starts).
 --quiet turns it off; refusals and the verdict go to stdout regardless."""
-import re
 import subprocess
 import sys
+
+import wp_log
 
 # The three WP passes admit.py runs, in order (see prove()).
 WP_PASSES = ("cvc4", "smoke tests", "z3 on what is left")
@@ -19,16 +20,15 @@ class Progress:
             print(f"admit {self.name}: {words}", file=sys.stderr, flush=True)
 
     def wp_line(self, line, state):
-        """Reads WP's log as it comes: a pass starts at 'Running WP
-        plugin', and its goal count follows."""
-        if line.startswith("[wp] Running WP plugin"):
+        """Reads WP's log as it comes: each pass, and its goal count."""
+        event = wp_log.pass_event(line)
+        if event == "start":
             state["pass"] = state.get("pass", 0) + 1
             return
         n = state.get("pass", 0)
         what = WP_PASSES[n - 1] if 0 < n <= len(WP_PASSES) else "?"
-        m = re.match(r"\[wp\] (\d+) goals? scheduled", line)
-        if m:
-            self.stage(f"WP pass {n}/{len(WP_PASSES)} ({what}): {m[1]} goals scheduled")
+        if event is not None:
+            self.stage(f"WP pass {n}/{len(WP_PASSES)} ({what}): {event} goals scheduled")
         elif line.startswith("[wp] Warning: No goal generated"):
             self.stage(f"WP pass {n}/{len(WP_PASSES)} ({what}): no goal left")
 

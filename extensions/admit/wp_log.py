@@ -7,6 +7,17 @@ import re
 STATUS = re.compile(r"Goal (typed_\w+) : (\w+)")
 FAILED = re.compile(r"\[Failed\] Goal (typed_\w+)")
 LOCATED = re.compile(r"^\[\w+\] (\S+?\.i):(\d+): Warning: ?(.*)$")
+SCHEDULED = re.compile(r"^\[wp\] (\d+) goals? scheduled")
+
+
+def pass_event(line):
+    """What a line of WP's output says of its -then passes, for progress
+    (admit.py, proofs/run_wp.py): "start" when a pass begins, the number
+    of goals once it has scheduled them, else None."""
+    if line.startswith("[wp] Running WP plugin"):
+        return "start"
+    m = SCHEDULED.match(line)
+    return int(m[1]) if m else None
 
 
 def messages(log):
