@@ -8,8 +8,13 @@ KCC     := gcc
 PYTHON  := python3
 
 # --- kernel image ---------------------------------------------------------
-CORE_SRCS := $(sort $(wildcard kernel/core/*.c))
-INIT_SRCS := $(sort $(wildcard kernel/init/*.c))
+# The portable core, one folder per subsystem (kernel/core/SUB/), with its
+# headers in kernel/include/SUB/ and its models in spec/SUB/; the runtime
+# that uses it (init, shell, extensions, benchmarks) in kernel/RUNTIME/.
+CORE_SUBSYSTEMS := lib boot mem cap event crypto domain
+RUNTIME_DIRS := init shell ext bench
+CORE_SRCS := $(sort $(wildcard $(CORE_SUBSYSTEMS:%=kernel/core/%/*.c)))
+INIT_SRCS := $(sort $(wildcard $(RUNTIME_DIRS:%=kernel/%/*.c)))
 ARCH_SRCS := $(sort $(wildcard kernel/arch/x86_64/*.c))
 ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
 
@@ -18,7 +23,7 @@ ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
 KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
   -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector -fstack-clash-protection \
   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -O2 -g \
-  -Wall -Wextra -Werror -Ikernel/include -Ikernel/arch/x86_64 -Ispec -Iextensions/include \
+  -Wall -Wextra -Werror -Ikernel/include -Ikernel -Ikernel/arch/x86_64 -Ispec -Iextensions/include \
   -DSPINEL_VERSION='"$(VERSION)"' -MMD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,boot/linker.ld \
   -Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,-z,noexecstack
@@ -49,18 +54,18 @@ $(BUILD)/k/%.o: %.S
 # Module domains: generated from the interface headers, checked against
 # the kernel's own symbol table.
 MODULE_TABLE := $(BUILD)/gen/module_table.c
-$(MODULE_TABLE): kernel/modules.py $(KOBJS) $(wildcard kernel/include/*.h)
+$(MODULE_TABLE): kernel/modules.py $(KOBJS) $(wildcard kernel/include/*.h kernel/include/*/*.h)
 	@mkdir -p $(dir $@)
 	$(PYTHON) kernel/modules.py $@ $(filter %.o,$(KOBJS))
 $(BUILD)/gen/module_table.o: $(MODULE_TABLE)
-	$(KCC) $(KCFLAGS) -Ikernel/init -c $< -o $@
+	$(KCC) $(KCFLAGS) -c $< -o $@
 
 # The signing key: made once per machine, outside the tree
 # (extensions/admit/keygen.py); the kernel compiles in only its public key,
 # with the interface headers' digest. keygen rewrites the public key only
 # when it changed, so it is checked on every build.
 ADMISSION_PUB := $(BUILD)/key/admission.pub
-EXT_INTERFACE := $(wildcard extensions/include/spinel/*.h) spec/ext.acsl
+EXT_INTERFACE := $(wildcard extensions/include/spinel/*.h) spec/ext/ext.acsl
 ADMIT_TOOL := $(wildcard extensions/admit/*.py extensions/admit/*.ml)
 $(ADMISSION_PUB): FORCE
 	@$(PYTHON) extensions/admit/keygen.py --public $@
@@ -69,7 +74,7 @@ $(BUILD)/gen/admission.c: $(ADMISSION_PUB) $(EXT_INTERFACE) extensions/admit/key
 	@mkdir -p $(dir $@)
 	$(PYTHON) extensions/admit/keygen.py --public $(ADMISSION_PUB) --c $@
 $(BUILD)/gen/admission.o: $(BUILD)/gen/admission.c
-	$(KCC) $(KCFLAGS) -Ikernel/init -c $< -o $@
+	$(KCC) $(KCFLAGS) -c $< -o $@
 GEN_OBJS := $(BUILD)/gen/module_table.o $(BUILD)/gen/admission.o
 
 $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
@@ -81,7 +86,7 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 EXT_SAMPLES := tracer counter hello checksum sum
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
-    $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/init/ext.h
+    $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h
 	$(PYTHON) extensions/admit/admit.py --out $@ extensions/$*/$*.manifest
 $(BUILD)/ext/sum.ext: extensions/checksum/checksum.h
 ## exts: admit the sample extensions: build/ext/NAME.ext (proved, compiled, signed)

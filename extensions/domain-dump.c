@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "domain.h"
-#include "plan.h"
-#include "symbols.h"
+#include "domain/domain.h"
+#include "domain/plan.h"
+#include "domain/symbols.h"
 
 /* "error: REASON", naming the section, symbol or relocation concerned. */
 static int refuse(const uint8_t *bytes, uint64_t len, const struct domain_fault *f)

@@ -1,7 +1,7 @@
 # make report: a static HTML report of what the kernel promises and what it
 # trusts, for a reviewer who does not run Frama-C: build/report/index.html,
 # a page per module, per model, the trusted base and the extensions. Made
-# from committed data (proofs/results/*.json, the headers, spec/,
+# from committed data (proofs/results/SUB/*.json, the headers, spec/,
 # proofs/README.md) by proofs/report/report.py, Python's standard library
 # only. It fails, after writing the report, on a file compiled into the
 # kernel that is neither proved nor listed as trusted.

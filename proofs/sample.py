@@ -22,7 +22,7 @@ RESULTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results")
 
 def goal_counts():
     counts = {}
-    for path in sorted(glob.glob(os.path.join(RESULTS, "*.json"))):
+    for path in sorted(glob.glob(os.path.join(RESULTS, "*", "*.json"))):
         with open(path) as f:
             r = json.load(f)
         counts[r["module"]] = r["total"]

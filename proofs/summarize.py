@@ -2,13 +2,15 @@
 """Turn WP's JSON reports into per-module results and fail on any goal not
 Valid, lemmas included.
 
---module M: read build/proofs/M.json and M.log, write proofs/results/M.json,
+--module M --sub S: read build/proofs/M.json and M.log, write
+            proofs/results/S/M.json (S: M's subsystem, laws for a law),
             print "M: proved/total", exit 1 on an unproven goal, a failed
             smoke test, or fewer goals than the committed result.
 --total M…: add up the per-module results into build/proofs/summary.json.
 """
 import argparse
 import csv
+import glob
 import json
 import os
 import re
@@ -19,6 +21,15 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from wp_words import words  # noqa: E402  (the admission tool's words for a property)
 
 RESULTS = "proofs/results"
+
+
+def result_path(module, sub=None):
+    """proofs/results/SUB/MODULE.json; without SUB, the one file of that
+    name in any subsystem's folder (module names are unique)."""
+    if sub:
+        return os.path.join(RESULTS, sub, module + ".json")
+    found = glob.glob(os.path.join(RESULTS, "*", module + ".json"))
+    return found[0] if len(found) == 1 else os.path.join(RESULTS, "?", module + ".json")
 
 
 def goals_of(report):
@@ -164,7 +175,7 @@ def results_json(summary, goals):
 def committed_total(module):
     """Goal count of the committed result, so that a silent drop fails."""
     try:
-        text = subprocess.run(["git", "show", f"HEAD:{RESULTS}/{module}.json"],
+        text = subprocess.run(["git", "show", f"HEAD:{result_path(module)}"],
                               capture_output=True, text=True, check=True).stdout
         return json.loads(text)["total"]
     except (subprocess.CalledProcessError, KeyError, ValueError, FileNotFoundError):
@@ -216,8 +227,9 @@ def one_module(args):
     if before is not None and total < before:
         print(f"  goal count dropped from {before} to {total}")
         status = 1
-    os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, args.module + ".json"), "w") as f:
+    path = result_path(args.module, args.sub)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
         f.write(results_json({
             "module": args.module, "proved": proved, "total": total,
             "max_steps": {p: {"steps": s["max_steps"], "goal": s["goal"]}
@@ -231,7 +243,7 @@ def one_module(args):
 def total(args):
     rows, proved, goals = [], 0, 0
     for module in args.modules:
-        with open(os.path.join(RESULTS, module + ".json")) as f:
+        with open(result_path(module)) as f:
             r = json.load(f)
         proved, goals = proved + r["proved"], goals + r["total"]
         rows.append({"module": module, "proved": r["proved"], "total": r["total"]})
@@ -251,6 +263,7 @@ def limit_arg(text):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--module")
+    p.add_argument("--sub", help="the module's subsystem: its results folder")
     p.add_argument("--start", type=float, default=0.0)
     p.add_argument("--end", type=float, default=0.0)
     p.add_argument("--partial", action="store_true", help="one function only: record nothing")

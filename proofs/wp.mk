@@ -1,15 +1,32 @@
 # Every Frama-C/WP setting of Spinel, in one place.
 #   make prove              prove every module in PROVED_MODULES
-#   make prove-frame        prove one module (kernel/core/frame.c)
+#   make prove-frame        prove one module (kernel/core/mem/frame.c)
 #   make prove-frame FN=f   prove one function of it (FN=f,g: several)
 #   make gui-frame          open it in frama-c-gui with the same settings
-# A module is one kernel/core/NAME.c with its header in kernel/include/.
+# A module is one kernel/core/SUB/NAME.c, its header kernel/include/SUB/NAME.h
+# and its model spec/SUB/NAME.acsl; a law module is one spec/laws/NAME.c.
+# Results go to proofs/results/SUB/NAME.json, the cache to proofs/cache/SUB/NAME
+# (SUB is laws for the laws).
 
 # The verified boundary: these portable-core sources are proved; nothing
 # else is, and proofs/README.md lists what is trusted instead.
-PROVED_MODULES := kstring bytes elf reloc names exports layout symbols fault domain_name place passes domain plan resolve union frame bootinfo mb2 pvh cap event raise dispatch sha256 lms package
+PROVED_lib := kstring bytes
+PROVED_boot := bootinfo mb2 pvh
+PROVED_mem := frame
+PROVED_cap := cap
+PROVED_event := event raise dispatch
+PROVED_crypto := sha256 lms package
+PROVED_domain := elf reloc names exports layout symbols fault domain_name place passes domain plan resolve union
+PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain
+PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
 LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws
+PROVED_laws := $(LAW_MODULES)
+
+# The subsystem of a module (laws for a law module), and its source.
+module_sub = $(firstword $(foreach s,$(PROVED_SUBSYSTEMS) laws,$(if $(filter $1,$(PROVED_$s)),$s)))
+module_src = $(if $(filter laws,$(call module_sub,$1)),spec/laws/$1.c,kernel/core/$(call module_sub,$1)/$1.c)
+$(foreach m,$(PROVED_MODULES),$(if $(wildcard $(call module_src,$m)),,$(error $m: no $(call module_src,$m))))
 
 FRAMAC   ?= frama-c
 GCC_INC  := $(shell gcc -print-file-name=include)
@@ -42,17 +59,18 @@ WP_SAFETY_TIMEOUT := 120
 # goals' limit, each smoke test no prover refutes would cost 10 s or more.
 WP_STEPS_SMOKE := 200000
 
-# The cache (proofs/cache/MODULE/cache/*.json, committed) holds WP's answer
+# The cache (proofs/cache/SUB/MODULE/cache/*.json, committed) holds WP's answer
 # per exact prover task and prover version. make prove replays it; cleanup
 # mode drops what the run did not use (a run of one function, FN=, only
 # adds). prune_cache.py then keeps Valid answers, and the other answers of
 # a module that passed (smoke tests no prover refuted, cvc4's misses before
 # z3); after a failed run only Valid answers, so a failure is always retried.
 WP_CACHE_ROOT := proofs/cache
+module_cache = $(WP_CACHE_ROOT)/$(call module_sub,$1)/$1
 WP_CACHE_MODE ?= cleanup
 WP_PRUNE ?= python3 proofs/prune_cache.py
 wp_cache_for = $(if $(filter $1,$(PROVE_LIVE)),-wp-cache none,$(if $(FN),-wp-cache update,-wp-cache $(WP_CACHE_MODE))) \
-  -wp-session $(WP_CACHE_ROOT)/$1
+  -wp-session $(call module_cache,$1)
 
 WP_PROVE := -wp -wp-prover cvc4 -wp-par 2 -wp-steps $(WP_STEPS_CVC4) \
   -wp-timeout $(WP_SAFETY_TIMEOUT) -wp-smoke-timeout $(WP_SAFETY_TIMEOUT)
@@ -96,13 +114,10 @@ prove: $(addprefix prove-,$(PROVE_ORDER))
 prove-cold:
 	$(MAKE) -j2 prove WP_CACHE_MODE=none
 
-## prove-MODULE [FN=f]: one module (kernel/core/MODULE.c or spec/laws/MODULE.c), or only function f of it
-prove-%: kernel/core/%.c
-	$(prove_module)
-
+## prove-MODULE [FN=f]: one module (kernel/core/SUB/MODULE.c or spec/laws/MODULE.c), or only function f of it
 # The laws are checked against the headers only: the implementations are
 # not given to WP, so a law holds for any code that meets the contracts.
-prove-%: spec/laws/%.c
+$(addprefix prove-,$(PROVED_MODULES) $(LAW_MODULES)): prove-%: $$(call module_src,$$*)
 	$(prove_module)
 
 # The last pass runs no prover: it writes each property's file, line, text
@@ -112,35 +127,32 @@ prove-%: spec/laws/%.c
 WP_PROGRESS ?= 30
 define prove_module
 	@mkdir -p $(PROOF_DIR)
-	@$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
+	@$(WP_PRUNE) $(call module_cache,$*)
 	@rm -f $(PROOF_DIR)/$*.json $(PROOF_DIR)/$*.csv; start=$$(date +%s.%N); \
 	python3 proofs/run_wp.py --module $* --log $(PROOF_DIR)/$*.log --every $(WP_PROGRESS) -- \
 	  $(FRAMAC) $(call wp_flags_for,$*) $(WP_FN) $< $(WP_FALLBACK) \
 	  -wp-report-json $(PROOF_DIR)/$*.json -then -report-csv $(PROOF_DIR)/$*.csv; \
 	rc=$$?; end=$$(date +%s.%N); \
-	if [ $$rc -ne 0 ]; then $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; \
+	if [ $$rc -ne 0 ]; then $(WP_PRUNE) --only-valid $(call module_cache,$*); \
 	  tail -30 $(PROOF_DIR)/$*.log; \
 	  echo "prove $*: frama-c failed (exit $$rc), log in $(PROOF_DIR)/$*.log"; exit 1; fi; \
-	python3 proofs/summarize.py --module $* --start $$start --end $$end \
+	python3 proofs/summarize.py --module $* --sub $(call module_sub,$*) --start $$start --end $$end \
 	  --limit cvc4=$(WP_STEPS_CVC4) --limit z3=$(WP_STEPS_Z3) $(if $(FN),--partial) $(PROOF_DIR) \
-	  || { $(WP_PRUNE) --only-valid $(WP_CACHE_ROOT)/$*; exit 1; }; \
-	$(WP_PRUNE) $(WP_CACHE_ROOT)/$*
+	  || { $(WP_PRUNE) --only-valid $(call module_cache,$*); exit 1; }; \
+	$(WP_PRUNE) $(call module_cache,$*)
 endef
 
 # frama-c-gui on a module, with make prove's settings and passes; answers
 # come from the committed cache (replay: the GUI never writes to it).
 FRAMAC_GUI ?= $(FRAMAC)-gui
 ## gui-MODULE [FN=f]: open a module in frama-c-gui with make prove's settings
-gui-%: kernel/core/%.c
-	$(gui_module)
-
-gui-%: spec/laws/%.c
+$(addprefix gui-,$(PROVED_MODULES) $(LAW_MODULES)): gui-%: $$(call module_src,$$*)
 	$(gui_module)
 
 define gui_module
 	@command -v $(FRAMAC_GUI) > /dev/null || { \
 	  echo "gui-$*: $(FRAMAC_GUI) is not installed (Debian: sudo apt install frama-c, which brings the GUI)"; exit 2; }
-	$(FRAMAC_GUI) $(call wp_checks_for,$*) -wp-cache replay -wp-session $(WP_CACHE_ROOT)/$* $(WP_FN) $< $(WP_FALLBACK)
+	$(FRAMAC_GUI) $(call wp_checks_for,$*) -wp-cache replay -wp-session $(call module_cache,$*) $(WP_FN) $< $(WP_FALLBACK)
 endef
 
 .PHONY: prove prove-cold

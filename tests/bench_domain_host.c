@@ -8,8 +8,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
-#include "domain.h"
-#include "plan.h"
+#include "domain/domain.h"
+#include "domain/plan.h"
 
 static uint8_t *load(const char *path, uint64_t *len)
 {

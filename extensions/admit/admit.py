@@ -46,8 +46,8 @@ import wp_words  # noqa: E402
 from where import ROOT, show  # noqa: E402
 
 GATE = os.path.join(ROOT, "extensions/admit/gate.ml")
-# Bytes of the extension's own frames: the kernel states it (kernel/init/ext.h).
-EXT_STACK_MAX = int(re.search(r"#define EXT_STACK_MAX (\d+)", open(os.path.join(ROOT, "kernel/init/ext.h")).read())[1])
+# Bytes of the extension's own frames: the kernel states it (kernel/ext/ext.h).
+EXT_STACK_MAX = int(re.search(r"#define EXT_STACK_MAX (\d+)", open(os.path.join(ROOT, "kernel/ext/ext.h")).read())[1])
 # Loop iterations per call of an entry point: the kernel's budget (ext.h).
 FUEL_BUDGET = int(re.search(r"#define SPINEL_FUEL_BUDGET (\d+)",
                             open(os.path.join(ROOT, "extensions/include/spinel/ext.h")).read())[1])

@@ -1,6 +1,6 @@
 """HSS/LMS hash-based signatures (RFC 8554) with SHA-256: the admission
 tool signs packages with them and the kernel verifies them
-(kernel/core/lms.c) with nothing but SHA-256, which Spinel proves.
+(kernel/core/crypto/lms.c) with nothing but SHA-256, which Spinel proves.
 
 Signing is stateful: each one-time key (a leaf q of an LMS tree) signs
 once. The private key is a file outside the tree that holds the seeds, the

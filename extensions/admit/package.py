@@ -1,5 +1,5 @@
 """Extension packages and their certificates, as the kernel checks them
-(kernel/core/package.c): a header, the manifest, the object, the proof
+(kernel/core/crypto/package.c): a header, the manifest, the object, the proof
 summary, and an HSS/LMS signature (RFC 8554, lms.py) over all of it under
 the machine's signing key, whose public half the kernel holds.
 
@@ -26,7 +26,7 @@ TRAILER = 4
 # model. Their digest is compiled into the kernel and bound into each
 # certificate, so a package proved against other contracts is refused.
 INTERFACE_DIRS = ["extensions/include/spinel"]
-INTERFACE_FILES = ["spec/ext.acsl"]
+INTERFACE_FILES = ["spec/ext/ext.acsl"]
 
 
 def interface_files(root="."):

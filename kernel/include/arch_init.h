@@ -3,7 +3,7 @@
 #define SPINEL_ARCH_INIT_H
 
 #include <stdint.h>
-#include "bootinfo.h"
+#include "boot/bootinfo.h"
 
 /* Serial console, GDT/TSS, IDT, PIC remapped and masked. */
 void arch_early_init(void);

@@ -3,10 +3,10 @@
 #define SPINEL_KERNEL_H
 
 #include <stdint.h>
-#include "bootinfo.h"
-#include "cap.h"
-#include "dispatch.h"
-#include "frame.h"
+#include "boot/bootinfo.h"
+#include "cap/cap.h"
+#include "event/dispatch.h"
+#include "mem/frame.h"
 
 #define TICK_HZ 100
 

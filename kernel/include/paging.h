@@ -3,7 +3,7 @@
 #define SPINEL_PAGING_H
 
 #include <stdint.h>
-#include "frame.h"
+#include "mem/frame.h"
 
 struct paging_stats {
     uint64_t physmap_bytes;

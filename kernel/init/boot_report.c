@@ -1,7 +1,7 @@
 /* Boot-information errors and warnings, in words; boot modules by their line. */
 #include "console.h"
 #include "kernel.h"
-#include "kstring.h"
+#include "lib/kstring.h"
 
 const char *boot_err_text(int err)
 {

@@ -1,7 +1,7 @@
 /* gcc may emit calls to memset/memcpy/memmove/memcmp even in freestanding
  * code (struct copies, zeroing): route them to the proved helpers. */
 #include <stddef.h>
-#include "kstring.h"
+#include "lib/kstring.h"
 
 void *memset(void *dst, int c, size_t n);
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);

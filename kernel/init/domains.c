@@ -1,12 +1,12 @@
 /* The kernel's domains: see domains.h. */
 #include "console.h"
-#include "domains.h"
+#include "init/domains.h"
 #include "kernel.h"
-#include "kstring.h"
-#include "module_table.h"
+#include "lib/kstring.h"
+#include "init/module_table.h"
 #include "paging.h"
-#include "plan.h"
-#include "vmem.h"
+#include "domain/plan.h"
+#include "init/vmem.h"
 
 static struct kdomain domains[DOMAINS_MAX];
 

@@ -5,7 +5,7 @@
 #define SPINEL_DOMAINS_H
 
 #include <stdint.h>
-#include "domain.h"
+#include "domain/domain.h"
 
 #define DOMAINS_MAX 32
 

@@ -3,8 +3,8 @@
 #include "arch_init.h"
 #include "boot_abi.h"
 #include "console.h"
-#include "domains.h"
-#include "ext.h"
+#include "init/domains.h"
+#include "ext/ext.h"
 #include "kernel.h"
 #include "paging.h"
 

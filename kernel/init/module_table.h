@@ -3,7 +3,7 @@
 #define SPINEL_MODULE_TABLE_H
 
 #include <stdint.h>
-#include "exports.h"
+#include "domain/exports.h"
 
 struct module_interface {
     const char *name;

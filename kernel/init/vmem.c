@@ -2,8 +2,8 @@
  * so far, reused first fit: extensions come and go, and a reused address
  * reuses its page tables, so loading and unloading leaks no frame. */
 #include "kernel.h"
-#include "kstring.h"
-#include "vmem.h"
+#include "lib/kstring.h"
+#include "init/vmem.h"
 
 #define VMEM_HOLES 64
 

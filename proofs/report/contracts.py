@@ -175,7 +175,7 @@ class Finder:
 
     def __init__(self, root):
         self.root = root
-        self.headers = index(root, ["kernel/include/*.h"])
+        self.headers = index(root, ["kernel/include/*.h", "kernel/include/*/*.h"])
         self.files = {}
 
     def find(self, function, source):

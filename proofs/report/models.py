@@ -1,4 +1,4 @@
-"""The models (spec/*.acsl): what each defines, which lemmas it states
+"""The models (spec/SUB/*.acsl): what each defines, which lemmas it states
 and where they are proved, which modules are written against it, and the
 words spec/README.md gives it."""
 import glob
@@ -17,7 +17,7 @@ def load(root):
     """name -> Model, in file-name order."""
     prose = readme_sections(root)
     out = {}
-    for path in sorted(glob.glob(os.path.join(root, "spec/*.acsl"))):
+    for path in sorted(glob.glob(os.path.join(root, "spec/*/*.acsl"))):
         name = os.path.basename(path)[:-len(".acsl")]
         with open(path) as f:
             text = f.read()

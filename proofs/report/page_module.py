@@ -1,13 +1,20 @@
 """One page per proved module (and per law module): what it promises, each
 function's contract as written with the verdict of each clause, and every
 goal WP made of it, grouped by kind."""
+import glob
+import os
+
 import results
 from clauses import render as render_contract
 from htmlpage import banner, esc, md, model_href, status, table
 
 
-def source_of(module, laws):
-    return f"spec/laws/{module}.c" if module in laws else f"kernel/core/{module}.c"
+def source_of(module, laws, root="."):
+    """spec/laws/MODULE.c, or kernel/core/SUB/MODULE.c (module names are unique)."""
+    if module in laws:
+        return f"spec/laws/{module}.c"
+    found = glob.glob(os.path.join(root, "kernel/core/*", module + ".c"))
+    return os.path.relpath(found[0], root) if len(found) == 1 else f"kernel/core/*/{module}.c"
 
 
 def steps_text(entry, limit):
@@ -53,7 +60,7 @@ def function_section(ctx, module, function, counts):
     if function == "lemmas":
         body = "<p>The lemmas of the models this module includes, proved as part of its run.</p>"
     else:
-        c = ctx.finder.find(function, source_of(module, ctx.laws))
+        c = ctx.finder.find(function, ctx.source_of(module))
         body = (f'<p class="where">contract in <code>{esc(c.path)}:{c.line}</code> for '
                 f"<code>{esc(c.decl or function)}</code></p>" + render_contract(c.text, function, goals, ctx.links)
                 if c else '<p class="warn">no contract found in the headers or the module\'s source</p>')
@@ -65,7 +72,7 @@ def function_section(ctx, module, function, counts):
 
 
 def summary(ctx, module):
-    r, src = ctx.results[module], source_of(module, ctx.laws)
+    r, src = ctx.results[module], ctx.source_of(module)
     used = ctx.uses[module]
     rows = [["source", f"<code>{esc(src)}</code>"],
             ["goals", f"{r['proved']}/{r['total']} {status(r['proved'], r['total'])}"],

@@ -4,7 +4,7 @@ what it trusts, for a reviewer who does not run Frama-C.
 
   report.py [--root DIR] [--out DIR] [--exts-status N]
 
-Reads only committed inputs (proofs/results/*.json, the headers, spec/,
+Reads only committed inputs (proofs/results/SUB/*.json, the headers, spec/,
 proofs/README.md, proofs/wp.mk) and the admitted sample extensions in
 build/ext/. Writes OUT/index.html (default build/report/) and one page per
 module, per model, the trusted base and the extensions. Exits 1, after
@@ -51,7 +51,7 @@ class Context:
         self.date = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
     def source_of(self, module):
-        return page_module.source_of(module, self.laws)
+        return page_module.source_of(module, self.laws, self.root)
 
 
 def write_all(ctx, out):

@@ -1,7 +1,8 @@
-"""The committed proof results (proofs/results/MODULE.json, written by
+"""The committed proof results (proofs/results/SUB/MODULE.json, written by
 proofs/summarize.py): per module, per function and, in the newer form, per
 goal with its prover and steps. Files of the older form have no "goals":
 the report then shows the per-function counts only."""
+import glob
 import json
 import os
 
@@ -20,7 +21,8 @@ def load(root, modules):
     results file gets an empty one marked missing."""
     out = {}
     for m in modules:
-        path = os.path.join(root, "proofs/results", m + ".json")
+        found = glob.glob(os.path.join(root, "proofs/results", "*", m + ".json"))
+        path = found[0] if len(found) == 1 else os.path.join(root, "proofs/results", "*", m + ".json")
         try:
             with open(path) as f:
                 r = json.load(f)

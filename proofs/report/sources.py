@@ -42,7 +42,7 @@ def promises(root):
     """module -> 'what its contract promises', from proofs/README.md's Proved table."""
     with open(os.path.join(root, "proofs/README.md")) as f:
         text = f.read()
-    rows = re.findall(r"^\| `kernel/core/(\w+)\.c` \| \d+ \| (.*) \|$", text, re.M)
+    rows = re.findall(r"^\| `kernel/core/\w+/(\w+)\.c` \| \d+ \| (.*) \|$", text, re.M)
     return dict(rows)
 
 

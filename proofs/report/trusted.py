@@ -2,7 +2,7 @@
 """The trusted base: the table under "## Trusted, not proved" in
 proofs/README.md, checked against what the build compiles into the kernel
 (`make -s kernel-sources`). A compiled file must be a proved module
-(kernel/core/NAME.c, NAME in PROVED_MODULES) or be listed in that table, so
+(kernel/core/SUB/NAME.c, NAME in PROVED_MODULES) or be listed in that table, so
 that a new unproved file cannot slip in unlisted.
 
   trusted.py [ROOT]    the check alone: exit 1 naming each unlisted file
@@ -87,7 +87,7 @@ def check(root, trusted_rows=None, proved_modules=None, compiled=None):
     proved = set(sources.make_list(root, "proved-modules") if proved_modules is None else proved_modules)
     out = []
     for path in sources.make_list(root, "kernel-sources") if compiled is None else compiled:
-        m = re.fullmatch(r"kernel/core/(\w+)\.c", path)
+        m = re.fullmatch(r"kernel/core/\w+/(\w+)\.c", path)
         row = covered(path, trusted_rows)
         if m and m[1] in proved:
             out.append((path, "proved", m[1]))

@@ -1,6 +1,6 @@
 /* Laws of the boot-information model, proved from the contracts in
  * bootinfo.h alone. Not linked anywhere. */
-#include "bootinfo.h"
+#include "boot/bootinfo.h"
 
 /* A region added to an empty boot_info is the one region there, as given. */
 /*@ requires \valid(bi);

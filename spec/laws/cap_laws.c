@@ -1,6 +1,6 @@
 /* Laws of the capability model, proved from the contracts in cap.h alone:
  * what the issue promises of externalized references. Not linked. */
-#include "cap.h"
+#include "cap/cap.h"
 
 /* Internalize after externalize gives the same capability back to the same
  * application, with any rights it was given. */

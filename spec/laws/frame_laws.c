@@ -1,7 +1,7 @@
 /* Laws of the frame-allocator model, proved from the contracts in frame.h
  * alone (WP uses only the callee contracts here): if a law fails to prove,
  * the contracts say less than the kernel relies on. Not linked anywhere. */
-#include "frame.h"
+#include "mem/frame.h"
 
 /* A frame just handed out can be given back, and is free again. */
 /*@ requires FrameAllocValid(fa) && FrameHasFree(fa);

@@ -1,6 +1,6 @@
 /* Laws of the byte model, proved from the contracts in kstring.h alone.
  * Not linked anywhere. */
-#include "kstring.h"
+#include "lib/kstring.h"
 
 /* What was copied compares equal to its source. */
 /*@ requires \valid(dst + (0 .. n - 1)) && \valid_read(src + (0 .. n - 1));

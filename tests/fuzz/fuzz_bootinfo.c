@@ -3,8 +3,8 @@
  * boot_info well formed (BootInfoValid); ASan/UBSan catch any overread. */
 #include <stdlib.h>
 #include <string.h>
-#include "mb2.h"
-#include "pvh.h"
+#include "boot/mb2.h"
+#include "boot/pvh.h"
 
 static void check_valid(const struct boot_info *bi)
 {

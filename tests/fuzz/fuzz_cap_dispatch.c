@@ -4,8 +4,8 @@
  * was given must internalize exactly as the operations so far imply. */
 #include <stdlib.h>
 #include <string.h>
-#include "cap.h"
-#include "dispatch.h"
+#include "cap/cap.h"
+#include "event/dispatch.h"
 
 static struct cap_space cs;
 static struct dispatcher d;

@@ -5,8 +5,8 @@
  * the object. */
 #include <stdlib.h>
 #include <string.h>
-#include "domain.h"
-#include "plan.h"
+#include "domain/domain.h"
+#include "domain/plan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

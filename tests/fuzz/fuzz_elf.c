@@ -5,7 +5,7 @@
  * by one byte. */
 #include <stdlib.h>
 #include <string.h>
-#include "elf.h"
+#include "domain/elf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

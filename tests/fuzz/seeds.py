@@ -38,7 +38,7 @@ def pvh_memmap():
 def main(out):
     os.makedirs(out, exist_ok=True)
     if os.path.basename(out).startswith("fuzz_elf"):
-        for obj in sorted(glob.glob("build/k/kernel/*/*.o"))[:8]:
+        for obj in sorted(glob.glob("build/k/kernel/core/*/*.o"))[:8]:
             shutil.copy(obj, os.path.join(out, os.path.basename(obj)))
         return
     if os.path.basename(out).startswith("fuzz_domain"):

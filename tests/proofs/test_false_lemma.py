@@ -17,7 +17,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="spinel-lemma-") as tmp:
         copy = os.path.join(tmp, "tree")
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("build", ".git", ".frama-c"))
-        with open(os.path.join(copy, "kernel/core/fault.c"), "a") as f:
+        with open(os.path.join(copy, "kernel/core/domain/fault.c"), "a") as f:
             f.write(PLANT)
         r = subprocess.run(["make", "-s", "prove-fault", "WP_CACHE_ROOT=" + os.path.join(tmp, "cache")],
                            cwd=copy, capture_output=True, text=True, timeout=600)

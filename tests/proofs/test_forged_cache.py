@@ -31,7 +31,7 @@ def prove(tree, cache, *extra):
 
 def entries(cache):
     found = {}
-    for path in glob.glob(os.path.join(cache, "names", "cache", "*.json")):
+    for path in glob.glob(os.path.join(cache, "domain", "names", "cache", "*.json")):
         with open(path) as f:
             found[path] = f.read()
     return found
@@ -50,7 +50,7 @@ def forge(cache, before):
 
 
 def committed_goals():
-    with open(os.path.join(ROOT, "proofs/results/names.json")) as f:
+    with open(os.path.join(ROOT, "proofs/results/domain/names.json")) as f:
         return json.load(f)["total"]
 
 
@@ -67,7 +67,7 @@ def main():
         rc, out = prove(tree, cache)
         check(results, "names proves in the scratch copy", rc == 0, out[-400:])
         before = entries(cache)
-        header = os.path.join(tree, "kernel/include/names.h")
+        header = os.path.join(tree, "kernel/include/domain/names.h")
         text = open(header).read()
         assert TRUE_CLAUSE in text, "names.h changed: update this test"
         with open(header, "w") as f:

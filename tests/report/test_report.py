@@ -3,7 +3,7 @@
 (headless Chromium), from real Frama-C results. One PASS/FAIL line per check.
 
 - the report of this tree renders (a screenshot with content) and lists
-  every function proofs/results/*.json names;
+  every function proofs/results/SUB/*.json names;
 - a contract broken in a scratch copy (names.h), proved there by WP
   (make prove-names fails), shows up at the top of the front page, in red;
 - a kernel file that is neither proved nor listed as trusted fails the
@@ -86,7 +86,7 @@ def png_rows(path):
 
 def result_functions(root):
     names = set()
-    for path in glob.glob(os.path.join(root, "proofs/results/*.json")):
+    for path in glob.glob(os.path.join(root, "proofs/results/*/*.json")):
         with open(path) as f:
             r = json.load(f)
         names |= set(r.get("functions", {}))
@@ -111,7 +111,7 @@ def test_this_tree(tmp):
     front = dom(index, profile)
     pages = sorted(set(re.findall(r'href="(module-[\w]+\.html)"', front)))
     text = text_of(front) + "".join(text_of(dom(os.path.join(ROOT, "build/report", p), profile)) for p in pages)
-    modules = {os.path.basename(p)[:-5] for p in glob.glob(os.path.join(ROOT, "proofs/results/*.json"))}
+    modules = {os.path.basename(p)[:-5] for p in glob.glob(os.path.join(ROOT, "proofs/results/*/*.json"))}
     unlinked = sorted(m for m in modules if f"module-{m}.html" not in pages)
     check("the front page links every module's page", not unlinked, f"no link to {unlinked}")
     names = result_functions(ROOT)
@@ -176,7 +176,7 @@ def red_rule(css, cls):
 def test_broken_contract(tmp):
     """A false postcondition in names.h: WP fails it, the report shows it in red."""
     copy = scratch_copy(os.path.join(tmp, "broken"))
-    header = os.path.join(copy, "kernel/include/names.h")
+    header = os.path.join(copy, "kernel/include/domain/names.h")
     with open(header) as f:
         text = f.read()
     clause = "ensures \\result == 0 || \\result == 1;"

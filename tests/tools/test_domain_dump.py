@@ -13,7 +13,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DUMP = os.path.join(ROOT, "build", "domain-dump")
 OUT = os.path.join(ROOT, "build", "domain-dump-tests")
-SOURCES = ["tests/tools/sample_ext.c", "kernel/core/cap.c", "kernel/core/raise.c", "kernel/core/elf.c"]
+SOURCES = ["tests/tools/sample_ext.c", "kernel/core/cap/cap.c", "kernel/core/event/raise.c", "kernel/core/domain/elf.c"]
 FLAGS = ["-std=c11", "-ffreestanding", "-fno-common", "-Ikernel/include", "-Ispec", "-c"]
 
 

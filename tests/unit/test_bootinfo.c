@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "mb2.h"
-#include "pvh.h"
+#include "boot/mb2.h"
+#include "boot/pvh.h"
 
 struct buf {
     uint8_t b[8192];

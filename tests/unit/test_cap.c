@@ -4,7 +4,7 @@
  * checked on a case built for it. */
 #include <stdlib.h>
 #include <string.h>
-#include "cap.h"
+#include "cap/cap.h"
 #include "check.h"
 
 #define OBJS 24

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "dispatch.h"
+#include "event/dispatch.h"
 
 #define HANDLERS 6
 #define CLOSURES 4

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "check.h"
-#include "domain.h"
-#include "plan.h"
+#include "domain/domain.h"
+#include "domain/plan.h"
 
 #define OBJDIR "build/domain-objs/"
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "elf.h"
+#include "domain/elf.h"
 
-#define OBJECT "build/k/kernel/core/cap.o"
+#define OBJECT "build/k/kernel/core/cap/cap.o"
 
 static void put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
 static void put64(uint8_t *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i)); }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "frame.h"
+#include "mem/frame.h"
 
 #define N 512 /* frames under test: 2 MiB */
 

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "kstring.h"
+#include "lib/kstring.h"
 
 static int sign(int x) { return (x > 0) - (x < 0); }
 

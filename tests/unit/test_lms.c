@@ -3,7 +3,7 @@
  * message, a flipped bit anywhere in the signature or key, truncation. */
 #include <string.h>
 #include "check.h"
-#include "lms.h"
+#include "crypto/lms.h"
 
 #define MAX_SIG 8192
 

@@ -1,7 +1,7 @@
 /* Symbol-name hash and equality against a reference computed here. */
 #include <string.h>
 #include "check.h"
-#include "names.h"
+#include "domain/names.h"
 
 static uint32_t reference_djb2(const char *s)
 {

@@ -3,8 +3,8 @@
  * refusal by its code, and the parts found where they were put. */
 #include <string.h>
 #include "check.h"
-#include "lms.h"
-#include "package.h"
+#include "crypto/lms.h"
+#include "crypto/package.h"
 
 #define FIXTURE "build/unit/package-fixture/"
 

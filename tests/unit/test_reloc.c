@@ -1,7 +1,7 @@
 /* Relocation values against hand-computed cases: each type, both ends of
  * every range, modular wrap, and an unsupported type. */
 #include "check.h"
-#include "reloc.h"
+#include "domain/reloc.h"
 
 static int value(uint32_t type, uint64_t s, int64_t a, uint64_t p, uint64_t want)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
-#include "sha256.h"
+#include "crypto/sha256.h"
 
 static void hex(const char *h, uint8_t *out, size_t n)
 {

@@ -12,7 +12,7 @@
  * bound. */
 #define SPINEL_FUEL_BUDGET 1048576
 
-#include "ext.acsl"
+#include "ext/ext.acsl"
 
 /* One loop iteration's fuel: every loop body of an extension begins with
  * spinel_spend(); (the gate refuses any other loop). Empty for gcc, a

@@ -21,7 +21,7 @@ typedef int shell_guard(void *closure, const char *line);
  * extension handler on it is proved against exactly this. It may write
  * its own globals and the console, nothing else; it may not keep line.
  * The kernel's line is never in the extension's globals. It makes at
- * most SpinelBound loop iterations (spec/ext.acsl). */
+ * most SpinelBound loop iterations (spec/ext/ext.acsl). */
 /*@ requires ShellLine(line);
     requires SpinelFuel >= SpinelBound;
     requires \separated(line + (0 .. 127), &SpinelStateAt);

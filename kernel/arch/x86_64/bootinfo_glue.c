@@ -4,9 +4,9 @@
  * below EARLY_IDENTITY_LIMIT can be read. */
 #include "arch_init.h"
 #include "boot_abi.h"
-#include "bootinfo.h"
-#include "mb2.h"
-#include "pvh.h"
+#include "boot/bootinfo.h"
+#include "boot/mb2.h"
+#include "boot/pvh.h"
 
 /* Larger multiboot2 information than this is refused as absurd. */
 #define MB2_INFO_MAX (1u << 20)

@@ -6,7 +6,7 @@
 #include "console.h"
 #include "cpu.h"
 #include "kstack.h"
-#include "kstring.h"
+#include "lib/kstring.h"
 #include "paging.h"
 
 #define PTE_P 0x1ull

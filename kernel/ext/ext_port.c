@@ -1,0 +1,128 @@
+/* Requests the host sends through the load port (COM2) while the kernel
+ * runs: an 8-byte tag, a 32-bit little-endian length, then that many
+ * bytes. "SPNLLOAD" carries a package, "SPNLUNLD" the name of an
+ * extension to unload. The kernel answers on the port with one line,
+ * "loaded NAME", "unloaded NAME" or "refused: WHY", WHY being the reason
+ * the console gives, and says the same on the console. A package is sent
+ * only after the kernel answered its header with "ready": a package it
+ * refuses by its length is never sent, so no timing decides where the
+ * next request begins. */
+#include "arch.h"
+#include "console.h"
+#include "ext/ext.h"
+#include "lib/kstring.h"
+#include "init/vmem.h"
+
+#define TAG_LOAD "SPNLLOAD"
+#define TAG_UNLOAD "SPNLUNLD"
+#define HEADER_LEN 12
+#define PACKAGE_MAX (1u << 20)
+#define BYTE_TICKS 200  /* 2 s without a byte: the sender is gone */
+#define QUIET_TICKS 50  /* after a refusal, 0.5 s without a byte: the sender stopped */
+
+static void reply(const char *a, const char *b)
+{
+    for (const char *s = a; *s; s++)
+        arch_load_putc(*s);
+    for (const char *s = b; *s; s++)
+        arch_load_putc(*s);
+    arch_load_putc('\n');
+}
+
+/* Bytes the sender announced and may still send, which the kernel has not
+ * read: after a refusal they are dropped, so they are not read as new
+ * requests. */
+static uint64_t unread;
+
+/* Reads n bytes into buf; 0 if the port fell silent. */
+static int receive(uint8_t *buf, uint64_t n)
+{
+    for (uint64_t i = 0; i < n; i++) {
+        int c = arch_load_getc(BYTE_TICKS);
+        if (c < 0)
+            return 0;
+        buf[i] = (uint8_t)c;
+        unread -= unread > 0;
+    }
+    return 1;
+}
+
+/* Stops at the first quiet moment too: the next sender's request is not
+ * eaten when this one sent less than it announced. */
+static uint64_t drain(void)
+{
+    uint64_t dropped = 0;
+    for (; unread > 0 && arch_load_getc(QUIET_TICKS) >= 0; unread--)
+        dropped++;
+    return dropped;
+}
+
+static const char *load(uint64_t len)
+{
+    if (len > PACKAGE_MAX)
+        return "the package is over 1 MiB";
+    uint8_t *buf = vmem_alloc(len);
+    if (!buf)
+        return "out of memory";
+    unread = len;
+    reply("ready", "");
+    const char *why = 0;
+    struct extension *e = 0;
+    if (!receive(buf, len))
+        why = "the package stopped short";
+    else if (!(e = ext_load(buf, len)))
+        why = ext_refusal();
+    vmem_free(buf, len);
+    if (!why) {
+        kprintf("ext %s: loaded from the load port\n", e->name);
+        reply("loaded ", e->name);
+    }
+    return why;
+}
+
+static const char *unload(uint64_t len)
+{
+    char name[DOMAIN_NAME_MAX];
+    if (len == 0)
+        return "the unload request names no extension";
+    if (len >= DOMAIN_NAME_MAX)
+        return "the name is over 31 bytes";
+    if (!receive((uint8_t *)name, len))
+        return "the name stopped short";
+    name[len] = 0;
+    if (ext_unload(name) != 0)
+        return ext_refusal();
+    kprintf("ext %s: unloaded from the load port\n", name);
+    reply("unloaded ", name);
+    return 0;
+}
+
+static const char *serve(void)
+{
+    uint8_t head[HEADER_LEN];
+    unread = 0;
+    if (!receive(head, sizeof head))
+        return "the request header did not arrive";
+    uint64_t len = (uint64_t)head[8] | (uint64_t)head[9] << 8 | (uint64_t)head[10] << 16 | (uint64_t)head[11] << 24;
+    if (kmemcmp(head, (const uint8_t *)TAG_LOAD, 8) == 0)
+        return load(len);
+    unread = len; /* a name comes with its header */
+    if (kmemcmp(head, (const uint8_t *)TAG_UNLOAD, 8) == 0)
+        return unload(len);
+    unread = UINT64_MAX; /* not our protocol: no length to trust, drop all until quiet */
+    return "not a load port request (SPNLLOAD or SPNLUNLD)";
+}
+
+void ext_port_receive(void)
+{
+    kputs("\n");
+    const char *why = serve();
+    if (why) {
+        kprintf("load port: refused: %s\n", why);
+        reply("refused: ", why);
+        uint64_t dropped = drain();
+        /* Said, so one can tell when the port listens again. */
+        if (dropped)
+            kprintf("load port: dropped %lu bytes after the refusal\n", dropped);
+    }
+}

@@ -1,0 +1,219 @@
+/* The serial console shell: one command per line, looked up in a table
+ * that later subsystems extend. */
+#include "arch.h"
+#include "console.h"
+#include "ext/ext.h"
+#include "kernel.h"
+#include "lib/kstring.h"
+#include "shell/shell_cmds.h"
+#include "shell/shell_help.h"
+
+#define LINE_MAX 128
+/* Unmapped in the kernel's address space: the boot identity map is gone. */
+#define FAULT_ADDRESS 0xdead0000ul
+
+struct command {
+    const char *name;
+    const char *args;
+    const char *help;
+    uint32_t max_args;
+    void (*run)(const char *args);
+};
+
+static void cmd_help(const char *args);
+
+static void cmd_mem(const char *args)
+{
+    (void)args;
+    const struct frame_alloc *fa = &kernel.frames;
+    uint64_t free = frame_count(fa, FRAME_FREE), used = frame_count(fa, FRAME_USED);
+    kprintf("frames: %lu free / %lu total (%lu used), %lu KiB free\n", free, free + used, used,
+            free * (FRAME_SIZE / 1024));
+}
+
+static void cmd_ticks(const char *args)
+{
+    (void)args;
+    kprintf("ticks: %lu (%u Hz)\n", arch_ticks(), arch_tick_hz());
+}
+
+/* A data byte that is a `ret` instruction: calling it must fault (NX). */
+static uint8_t ret_in_data = 0xC3;
+
+/* Never cleared, but gcc must assume it may be: the recursion may stop. */
+static volatile int keep_recursing = 1;
+
+/* Recurses until the kernel stack runs into its guard page. Each frame
+ * hands its buffer to the next and reads it back after the call, so gcc
+ * can neither turn the recursion into a loop nor drop the frames. */
+static void overflow_stack(volatile uint8_t *caller)
+{
+    volatile uint8_t frame[256];
+    frame[0] = caller[0];
+    if (keep_recursing)
+        overflow_stack(frame);
+    caller[0] = frame[0];
+}
+
+static const char *skip_spaces(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s;
+}
+
+static int word_is(const char *s, const char *word)
+{
+    size_t n = kstrnlen(word, LINE_MAX);
+    return kmemcmp((const uint8_t *)s, (const uint8_t *)word, n) == 0 && (s[n] == ' ' || s[n] == '\0');
+}
+
+static void cmd_fault(const char *args)
+{
+    args = skip_spaces(args);
+    if (*args == '\0' || word_is(args, "read")) {
+        kprintf("reading unmapped address 0x%lx\n", FAULT_ADDRESS);
+        arch_touch(FAULT_ADDRESS);
+    } else if (word_is(args, "write")) {
+        kprintf("writing kernel text at %p\n", (void *)cmd_fault);
+        arch_poke((uint64_t)cmd_fault);
+    } else if (word_is(args, "exec")) {
+        kprintf("calling into kernel data at %p\n", (void *)&ret_in_data);
+        arch_call_at((uint64_t)&ret_in_data);
+    } else if (word_is(args, "stack")) {
+        kprintf("recursing until the kernel stack overflows\n");
+        volatile uint8_t seed = 0;
+        overflow_stack(&seed);
+    } else {
+        kprintf("usage: fault [read|write|exec|stack]\n");
+        return;
+    }
+    kprintf("fault: no fault happened: protection is broken\n");
+}
+
+int parse_number(const char **s, uint64_t *value)
+{
+    const char *p = skip_spaces(*s);
+    uint64_t base = 10, v = 0;
+    if (p[0] == '0' && p[1] == 'x') {
+        base = 16;
+        p += 2;
+    }
+    const char *start = p;
+    for (;; p++) {
+        uint64_t digit;
+        if (*p >= '0' && *p <= '9')
+            digit = (uint64_t)(*p - '0');
+        else if (base == 16 && *p >= 'a' && *p <= 'f')
+            digit = (uint64_t)(*p - 'a' + 10);
+        else
+            break;
+        if (v > (UINT64_MAX - digit) / base)
+            return 0; /* too big: refuse rather than wrap */
+        v = v * base + digit;
+    }
+    if (p == start || (*p != ' ' && *p != '\0'))
+        return 0;
+    *value = v;
+    *s = p;
+    return 1;
+}
+
+static void cmd_halt(const char *args)
+{
+    (void)args;
+    kprintf("halting\n");
+    arch_halt(HALT_OK);
+}
+
+/* args: what follows the name in help and usage lines; max_args: more
+ * words than this are refused before the command runs (ext's depend on
+ * its verb: it checks them itself). */
+#define ARGS_CHECKED_BY_COMMAND UINT32_MAX
+static const struct command commands[] = {
+    { "help", 0, "list commands", 0, cmd_help },
+    { "mem", 0, "free and total physical frames", 0, cmd_mem },
+    { "ticks", 0, "timer ticks since boot", 0, cmd_ticks },
+    { "fault", "[read|write|exec|stack]", "read unmapped memory, write text, run data, overflow the stack", 1, cmd_fault },
+    { "caps", "APP", "an application's live references", 1, cmd_caps },
+    { "cap", "APP REF", "what a reference names, or why it is refused", 2, cmd_cap },
+    { "revoke", "APP REF", "kill a reference", 2, cmd_revoke },
+    { "events", 0, "events, owners, handlers and raise counts", 0, cmd_events },
+    { "domains", 0, "domains: kind, exports, imports, sections, sealed", 0, cmd_domains },
+    { "domain", "NAME", "a domain's exports and imports", 1, cmd_domain },
+    { "call", "DOMAIN SYMBOL", "call an exported function of a sealed domain", 2, cmd_call },
+    { "ext", "[list|load|unload|info|cycle] NAME", "extensions", ARGS_CHECKED_BY_COMMAND, cmd_ext },
+    { "halt", 0, "stop the machine (and QEMU)", 0, cmd_halt },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void cmd_help(const char *args)
+{
+    (void)args;
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const struct command *c = &commands[i];
+        shell_help_line(c->name, c->args);
+        kprintf("%s\n", c->help);
+    }
+    shell_help_print_extensions();
+}
+
+static uint32_t count_words(const char *s)
+{
+    uint32_t n = 0;
+    for (s = skip_spaces(s); *s; s = skip_spaces(s)) {
+        n++;
+        while (*s && *s != ' ')
+            s++;
+    }
+    return n;
+}
+
+int too_many_args(const char *args, uint32_t max, const char *name, const char *usage)
+{
+    if (count_words(args) <= max)
+        return 0;
+    kprintf("%s: too many arguments (usage: %s%s%s)\n", name, name, usage ? " " : "", usage ? usage : "");
+    return 1;
+}
+
+static void run_line(char *line)
+{
+    while (*line == ' ')
+        line++;
+    size_t len = 0;
+    while (line[len] && line[len] != ' ')
+        len++;
+    if (len == 0)
+        return;
+    char *args = line + len;
+    /* Extensions see every line first; nonzero: one of them handled it. */
+    uint64_t handled = event_raise(&kernel.events.ev[kernel.command_event], line);
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const char *name = commands[i].name;
+        if (kstrnlen(name, LINE_MAX) == len && kmemcmp((const uint8_t *)name, (const uint8_t *)line, len) == 0) {
+            if (!too_many_args(args, commands[i].max_args, name, commands[i].args))
+                commands[i].run(args);
+            return;
+        }
+    }
+    if (handled)
+        return;
+    line[len] = '\0';
+    kprintf("unknown command '%s'; try 'help'\n", line);
+}
+
+void shell_run(void)
+{
+    char line[LINE_MAX];
+    kprintf("Type 'help' for commands.\n");
+    kputs("spinel> ");
+    kernel.prompt_cycles = arch_cycles();
+    if (cmdline_has_word((const char *)kernel.boot.cmdline, "bench"))
+        bench_run();
+    for (;;) {
+        if (read_line(line, sizeof(line)))
+            run_line(line);
+        kputs("spinel> ");
+    }
+}
