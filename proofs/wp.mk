@@ -117,7 +117,7 @@ prove-cold:
 ## prove-MODULE [FN=f]: one module (kernel/core/SUB/MODULE.c or spec/laws/MODULE.c), or only function f of it
 # The laws are checked against the headers only: the implementations are
 # not given to WP, so a law holds for any code that meets the contracts.
-$(addprefix prove-,$(PROVED_MODULES) $(LAW_MODULES)): prove-%: $$(call module_src,$$*)
+prove-%: $$(call module_src,$$*)
 	$(prove_module)
 
 # The last pass runs no prover: it writes each property's file, line, text
@@ -146,7 +146,7 @@ endef
 # come from the committed cache (replay: the GUI never writes to it).
 FRAMAC_GUI ?= $(FRAMAC)-gui
 ## gui-MODULE [FN=f]: open a module in frama-c-gui with make prove's settings
-$(addprefix gui-,$(PROVED_MODULES) $(LAW_MODULES)): gui-%: $$(call module_src,$$*)
+gui-%: $$(call module_src,$$*)
 	$(gui_module)
 
 define gui_module

@@ -145,7 +145,7 @@ class Peer:
         self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.server.bind(self.path)
         self.server.listen(1)
-        self.server.settimeout(15)
+        self.server.settimeout(60)
         threading.Thread(target=self.serve, daemon=True).start()
 
     def serve(self):
@@ -155,7 +155,7 @@ class Peer:
             return
         self.connected = True
         with conn:
-            conn.settimeout(10)
+            conn.settimeout(60)
             try:
                 self.take(conn, 12)
                 if self.request.startswith(b"SPNLLOAD") and self.ready:
@@ -208,11 +208,13 @@ def kernel_socket():
     with Peer("slow.sock", read=12 + 3) as peer:
         p = subprocess.Popen([sys.executable, SPINEL, "unload", "sum", "--socket", peer.path], cwd=WORK,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 10
+        # Generous nets, not timings: a loaded machine can take seconds to
+        # start Python, and a SIGINT before spinel waits tests nothing.
+        deadline = time.monotonic() + 60
         while len(peer.request) < 15 and time.monotonic() < deadline:
             time.sleep(0.05)
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=10)
+        out, err = p.communicate(timeout=60)
         one_line_failure("Ctrl-C while waiting", subprocess.CompletedProcess(p.args, p.returncode, out, err), 2,
                          "spinel unload: interrupted")
 
