@@ -12,7 +12,7 @@
 # else is, and proofs/README.md lists what is trusted instead.
 PROVED_lib := kstring bytes
 PROVED_boot := bootinfo mb2 pvh
-PROVED_mem := frame
+PROVED_mem := frame virt
 PROVED_cap := cap
 PROVED_event := event raise dispatch
 PROVED_crypto := sha256 lms package
@@ -99,7 +99,7 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
 PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh cap \
-  bootinfo frame mb2 domain place reloc kstring package symbols layout dispatch \
+  bootinfo frame virt mb2 domain place reloc kstring package symbols layout dispatch \
   names bytes domain_name fault $(LAW_MODULES)
 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\

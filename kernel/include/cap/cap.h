@@ -12,7 +12,8 @@ enum cap_type {
     CAP_EVENT = 4,
     CAP_DOMAIN = 5,
     CAP_INTERFACE = 6,
-    CAP_TYPE_COUNT = 7
+    CAP_VIRT = 7,      /* a range of virtual addresses (VirtAddr.T) */
+    CAP_TYPE_COUNT = 8
 };
 
 enum cap_right {
