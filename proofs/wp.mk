@@ -20,7 +20,7 @@ PROVED_domain := elf reloc names exports layout symbols fault domain_name place 
 PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws virt_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.

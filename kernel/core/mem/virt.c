@@ -110,7 +110,7 @@ static uint32_t free_entry(const struct virt_table *vt)
     ensures VirtValid(vt);
     ensures vt->range[i].live == 1 && vt->range[i].base == base && vt->range[i].end == base + span &&
       vt->range[i].pages == pages && vt->range[i].ctx == ctx && vt->range[i].owner == owner;
-    ensures VirtUnchangedExcept{Pre,Post}(vt, i);
+    ensures VirtUnchangedExcept(Pre, Post, vt, i);
 */
 static void claim(struct virt_table *vt, uint32_t i, uint64_t base, uint64_t span, uint64_t pages,
                   uint32_t ctx, uint32_t owner)
@@ -120,6 +120,7 @@ static void claim(struct virt_table *vt, uint32_t i, uint64_t base, uint64_t spa
         .base = base, .end = base + span, .pages = pages, .ctx = ctx, .owner = owner, .live = 1,
     };
     vt->range[i] = r;
+    //@ assert fields: vt->range[i].base == base && vt->range[i].end == base + span && vt->range[i].live == 1 && vt->range[i].ctx == ctx;
     /*@ assert others: \forall integer j; 0 <= j < VIRT_RANGES && j != i ==>
           vt->range[j].live == \at(vt->range[j].live, Pre) && vt->range[j].ctx == \at(vt->range[j].ctx, Pre) &&
           vt->range[j].base == \at(vt->range[j].base, Pre) && vt->range[j].end == \at(vt->range[j].end, Pre); */
@@ -127,6 +128,14 @@ static void claim(struct virt_table *vt, uint32_t i, uint64_t base, uint64_t spa
     //@ assert others_valid: \forall integer j; 0 <= j < VIRT_RANGES && j != i ==> VirtEntryValid(vt, j);
     //@ assert VirtEntryValid(vt, i);
     //@ assert VirtEntriesValid(vt);
+    /*@ assert with_new: \forall integer j; 0 <= j < VIRT_RANGES && j != i &&
+          vt->range[j].live == 1 && vt->range[j].ctx == ctx ==>
+          VirtApart(vt->range[i].base, vt->range[i].end, vt->range[j].base, vt->range[j].end) &&
+          VirtApart(vt->range[j].base, vt->range[j].end, vt->range[i].base, vt->range[i].end); */
+    /*@ assert old_pairs: \forall integer a, b; 0 <= a < VIRT_RANGES && 0 <= b < VIRT_RANGES &&
+          a != i && b != i && a != b && vt->range[a].live == 1 && vt->range[b].live == 1 &&
+          vt->range[a].ctx == vt->range[b].ctx ==>
+          VirtApart(vt->range[a].base, vt->range[a].end, vt->range[b].base, vt->range[b].end); */
     //@ assert VirtDisjoint(vt);
 }
 
@@ -158,7 +167,7 @@ int virt_allocate(struct virt_table *vt, uint32_t ctx, uint32_t owner, uint64_t 
     assigns vt->range[i].live;
     ensures VirtValid(vt);
     ensures vt->range[i].live == 0;
-    ensures VirtUnchangedExcept{Pre,Post}(vt, i);
+    ensures VirtUnchangedExcept(Pre, Post, vt, i);
 */
 static void kill(struct virt_table *vt, uint32_t i)
 {
@@ -217,6 +226,7 @@ uint32_t virt_release_owner(struct virt_table *vt, uint32_t owner)
             n++;
         }
     }
+    //@ assert owners: \forall integer j; 0 <= j < VIRT_RANGES ==> vt->range[j].owner == \at(vt->range[j].owner, Pre);
     //@ assert others_valid: \forall integer j; 0 <= j < VIRT_RANGES ==> VirtEntryValid(vt, j);
     //@ assert VirtEntriesValid(vt);
     //@ assert VirtDisjoint(vt);

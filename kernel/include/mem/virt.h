@@ -70,18 +70,18 @@ void virt_init(struct virt_table *vt);
     ensures VirtValid(vt);
     behavior size:
       assumes size == 0 || size > VIRT_SIZE_MAX;
-      ensures \result == VIRT_ERR_SIZE && VirtUnchanged{Pre,Post}(vt);
+      ensures \result == VIRT_ERR_SIZE && VirtUnchanged(Pre, Post, vt);
     behavior attrib:
       assumes 0 < size <= VIRT_SIZE_MAX && attrib > VIRT_ATTR_GUARD;
-      ensures \result == VIRT_ERR_ATTRIB && VirtUnchanged{Pre,Post}(vt);
+      ensures \result == VIRT_ERR_ATTRIB && VirtUnchanged(Pre, Post, vt);
     behavior full:
       assumes 0 < size <= VIRT_SIZE_MAX && attrib <= VIRT_ATTR_GUARD;
       assumes !VirtHasFree(vt);
-      ensures \result == VIRT_ERR_FULL && VirtUnchanged{Pre,Post}(vt);
+      ensures \result == VIRT_ERR_FULL && VirtUnchanged(Pre, Post, vt);
     behavior no_space:
       assumes 0 < size <= VIRT_SIZE_MAX && attrib <= VIRT_ATTR_GUARD;
       assumes VirtHasFree(vt) && !VirtSomeFit(vt, ctx, VirtSpanOf(size, attrib));
-      ensures \result == VIRT_ERR_NO_SPACE && VirtUnchanged{Pre,Post}(vt);
+      ensures \result == VIRT_ERR_NO_SPACE && VirtUnchanged(Pre, Post, vt);
     behavior ok:
       assumes 0 < size <= VIRT_SIZE_MAX && attrib <= VIRT_ATTR_GUARD;
       assumes VirtHasFree(vt) && VirtSomeFit(vt, ctx, VirtSpanOf(size, attrib));
@@ -91,7 +91,7 @@ void virt_init(struct virt_table *vt);
         r.live == 1 && r.ctx == ctx && r.owner == owner && r.pages == VirtPagesOf(size) &&
         r.end == r.base + VirtSpanOf(size, attrib);
       ensures fits: \let r = vt->range[*index]; VirtFitsAt{Pre}(vt, ctx, r.base, r.end - r.base);
-      ensures others: VirtUnchangedExcept{Pre,Post}(vt, *index);
+      ensures others: \let k = *index; VirtUnchangedExcept(Pre, Post, vt, k);
     complete behaviors;
     disjoint behaviors;
 */
@@ -105,14 +105,14 @@ int virt_allocate(struct virt_table *vt, uint32_t ctx, uint32_t owner, uint64_t 
     ensures VirtValid(vt);
     behavior not_live:
       assumes index >= VIRT_RANGES || vt->range[index].live == 0;
-      ensures \result == VIRT_ERR_NOT_LIVE && VirtUnchanged{Pre,Post}(vt);
+      ensures \result == VIRT_ERR_NOT_LIVE && VirtUnchanged(Pre, Post, vt);
     behavior not_owner:
       assumes index < VIRT_RANGES && vt->range[index].live == 1 && vt->range[index].owner != owner;
-      ensures \result == VIRT_ERR_NOT_OWNER && VirtUnchanged{Pre,Post}(vt);
+      ensures \result == VIRT_ERR_NOT_OWNER && VirtUnchanged(Pre, Post, vt);
     behavior ok:
       assumes index < VIRT_RANGES && vt->range[index].live == 1 && vt->range[index].owner == owner;
       ensures \result == VIRT_OK && vt->range[index].live == 0;
-      ensures others: VirtUnchangedExcept{Pre,Post}(vt, index);
+      ensures others: VirtUnchangedExcept(Pre, Post, vt, index);
     complete behaviors;
     disjoint behaviors;
 */
@@ -127,6 +127,7 @@ int virt_deallocate(struct virt_table *vt, uint32_t owner, uint32_t index);
     behavior found:
       assumes \exists integer i; 0 <= i < VIRT_RANGES && VirtHolds(vt, i, ctx, v);
       ensures \result == 1 && *index < VIRT_RANGES && VirtHolds(vt, *index, ctx, v);
+      ensures only: \forall integer j; 0 <= j < VIRT_RANGES && VirtHolds(vt, j, ctx, v) ==> j == *index;
     behavior none:
       assumes \forall integer i; 0 <= i < VIRT_RANGES ==> !VirtHolds(vt, i, ctx, v);
       ensures \result == 0;
@@ -143,8 +144,10 @@ int virt_find(const struct virt_table *vt, uint32_t ctx, uint64_t v, uint16_t *i
     ensures \result == VirtOwnedCount{Pre}(vt, owner, VIRT_RANGES);
     ensures none_left: \forall integer i; 0 <= i < VIRT_RANGES ==>
       !(vt->range[i].live == 1 && vt->range[i].owner == owner);
+    ensures killed: \forall integer i; 0 <= i < VIRT_RANGES && \at(vt->range[i].owner, Pre) == owner ==>
+      vt->range[i].live == 0;
     ensures others: \forall integer i; 0 <= i < VIRT_RANGES && \at(vt->range[i].owner, Pre) != owner ==>
-      VirtEntrySame{Pre,Post}(vt, i);
+      VirtEntrySame(Pre, Post, vt, i);
 */
 uint32_t virt_release_owner(struct virt_table *vt, uint32_t owner);
 
