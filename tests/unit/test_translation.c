@@ -1,7 +1,7 @@
 /* Translation contexts over a real phys table and frame allocator: create
  * and destroy, each AddMapping refusal with its exact code and nothing
- * changed, add/examine/remove round trips, and no frame freed while
- * mapped. */
+ * changed, add/examine/remove round trips, no frame freed while mapped,
+ * and unload returning the owner's frames. */
 #include <stdint.h>
 #include <string.h>
 #include "check.h"
@@ -144,8 +144,33 @@ static void no_free_while_mapped(void)
     (void)page;
 }
 
+static void unload(void)
+{
+    setup();
+    uint32_t c1, c2, d, f[3], g;
+    tr_create(&sp, &ph, 1, &c1);
+    tr_create(&sp, &ph, 1, &c2);
+    tr_create(&sp, &ph, 2, &d);
+    for (int i = 0; i < 3; i++)
+        phys_allocate(&ph, &fa, 1, FRAME_SIZE, 0, &f[i]);
+    phys_allocate(&ph, &fa, 2, FRAME_SIZE, 0, &g);
+    tr_add_mapping(&sp, &ph, c1, 1, 0x1000, f[0], TR_PROT_READ);
+    tr_add_mapping(&sp, &ph, c2, 1, 0x1000, f[1], TR_PROT_READ | TR_PROT_WRITE);
+    tr_add_mapping(&sp, &ph, d, 2, 0x1000, g, TR_PROT_READ);
+    uint64_t free_before = frame_count(&fa, FRAME_FREE);
+    CHECK("destroy the owner's contexts",
+          tr_destroy(&sp, &ph, 1, c1) == TR_OK && tr_destroy(&sp, &ph, 1, c2) == TR_OK);
+    CHECK("release_frames returns the owner's 3 frames", vm_release_frames(&sp, &ph, &fa, 1) == 3 &&
+                                                             frame_count(&fa, FRAME_FREE) == free_before + 3);
+    uint32_t page, prot;
+    CHECK("another owner's context and frame untouched",
+          ph.page[g].live == 1 && tr_examine_mapping(&sp, &ph, d, 0x1000, &page, &prot) == TR_OK && page == g);
+    CHECK("a second release finds nothing", vm_release_frames(&sp, &ph, &fa, 1) == 0);
+}
+
 int main(void)
 {
+    unload();
     contexts();
     add_refusals();
     round_trips();

@@ -361,3 +361,19 @@ int vm_deallocate(const struct tr_space *sp, struct phys_table *ph, struct frame
           TrSlotValid(sp, ph, c, s); */
     return r;
 }
+
+uint32_t vm_release_frames(const struct tr_space *sp, struct phys_table *ph, struct frame_alloc *fa,
+                           uint32_t owner)
+{
+    (void)sp; /* named in the contract: TrValid survives */
+    /*@ assert \forall integer c, s; 0 <= c < TR_CONTEXTS && 0 <= s < TR_MAPPINGS &&
+          sp->ctx[c].map[s].live == 1 ==> !PhysHeldBy(ph, sp->ctx[c].map[s].page, owner); */
+    uint32_t n = phys_release_owner(ph, fa, owner);
+    /* A live mapping names a frame of its context's owner, never of owner:
+     * its phys entry is as it was. */
+    /*@ assert \forall integer c, s; 0 <= c < TR_CONTEXTS && 0 <= s < TR_MAPPINGS &&
+          sp->ctx[c].map[s].live == 1 ==> PhysEntrySame{Pre,Here}(ph, sp->ctx[c].map[s].page); */
+    /*@ assert \forall integer c, s; 0 <= c < TR_CONTEXTS && 0 <= s < TR_MAPPINGS ==>
+          TrSlotValid(sp, ph, c, s); */
+    return n;
+}

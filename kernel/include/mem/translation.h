@@ -270,4 +270,25 @@ int tr_page_mapped(const struct tr_space *sp, const struct phys_table *ph, uint3
 int vm_deallocate(const struct tr_space *sp, struct phys_table *ph, struct frame_alloc *fa, uint32_t owner,
                   uint32_t page);
 
+/* At unload, once the runtime has destroyed every context of owner
+ * (tr_destroy), so that no mapping names its frames: every frame of owner
+ * is freed, exactly as phys_release_owner, and TrValid survives. Returns
+ * how many. */
+/*@ requires TrValid(sp, ph) && PhysValid(ph, fa);
+    requires \separated(sp, fa, fa->state + (0 .. fa->nframes - 1));
+    requires no_context: \forall integer c; 0 <= c < TR_CONTEXTS && sp->ctx[c].live == 1 ==>
+      sp->ctx[c].owner != owner;
+    terminates \true;
+    assigns ph->page[0 .. PHYS_PAGES - 1].live, fa->state[0 .. fa->nframes - 1];
+    ensures valid: TrValid(sp, ph) && PhysValid(ph, fa);
+    ensures count: \result == PhysOwnedCount{Pre}(ph, owner, 0, PHYS_PAGES);
+    ensures released: \forall integer k; 0 <= k < PHYS_PAGES ==>
+      \at(PhysHeldBy(ph, k, owner), Pre) ==> PhysReleased{Pre,Post}(ph, fa, k);
+    ensures others: \forall integer k; 0 <= k < PHYS_PAGES ==>
+      !\at(PhysHeldBy(ph, k, owner), Pre) ==> PhysEntrySame{Pre,Post}(ph, k);
+    ensures none_left: \forall integer k; 0 <= k < PHYS_PAGES ==> !PhysHeldBy(ph, k, owner);
+*/
+uint32_t vm_release_frames(const struct tr_space *sp, struct phys_table *ph, struct frame_alloc *fa,
+                           uint32_t owner);
+
 #endif
