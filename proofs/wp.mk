@@ -12,7 +12,7 @@
 # else is, and proofs/README.md lists what is trusted instead.
 PROVED_lib := kstring bytes
 PROVED_boot := bootinfo mb2 pvh
-PROVED_mem := frame virt
+PROVED_mem := frame phys translation virt
 PROVED_cap := cap
 PROVED_event := event raise dispatch
 PROVED_crypto := sha256 lms package
@@ -20,7 +20,7 @@ PROVED_domain := elf reloc names exports layout symbols fault domain_name place 
 PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws virt_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.
@@ -99,7 +99,7 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
 PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh cap \
-  bootinfo frame virt mb2 domain place reloc kstring package symbols layout dispatch \
+  bootinfo translation frame phys virt mb2 domain place reloc kstring package symbols layout dispatch \
   names bytes domain_name fault $(LAW_MODULES)
 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
