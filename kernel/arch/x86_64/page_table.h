@@ -19,6 +19,9 @@ static inline unsigned pt_index(uint64_t vaddr, int level) { return (vaddr >> (1
  * yet (its caller fills it, then seals it); and the kernel's top-level
  * table. */
 uint64_t *pt_alloc_table(uint64_t *paddr);
+/* Gives a table frame no entry points to back to the frame allocator;
+ * its alias must be writable again. */
+void pt_free_table(uint64_t paddr);
 uint64_t *pt_kernel_pml4(void);
 
 /* physmap.c: the physmap alias of the frame at paddr made read-only

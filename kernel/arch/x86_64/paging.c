@@ -36,6 +36,13 @@ uint64_t *pt_alloc_table(uint64_t *paddr)
     return table;
 }
 
+void pt_free_table(uint64_t paddr)
+{
+    if (frame_free(table_frames, paddr) != FRAME_OK)
+        panic("paging: table frame 0x%lx cannot be freed", paddr);
+    stats.table_frames--;
+}
+
 /* Sealed before any entry points to it, once paging is final;
  * paging_init seals the first ones. */
 static uint64_t *new_table(uint64_t *paddr)

@@ -2,8 +2,10 @@
  * so every frame that holds sealed code, sealed read-only data or a page
  * table has its physmap page made read-only here (sealed), and writable
  * again only when it is freed (unsealed). The physmap starts in 2 MiB
- * pages; one is split into 4 KiB pages the first time a frame inside it
- * is sealed, and is never merged back (spec/README.md, "The physmap"). */
+ * pages; one is split into 4 KiB pages while a frame inside it is sealed,
+ * and merged back, its table freed, when the last one is unsealed, so
+ * loading and unloading leaves the free frames as they were
+ * (spec/README.md, "The physmap"). */
 #include "boot_abi.h"
 #include "cpu.h"
 #include "page_table.h"
@@ -65,6 +67,35 @@ void physmap_seal(uint64_t paddr)
     }
 }
 
+/* Whether a split page still seals a frame other than its own table's. */
+static int seals_others(const uint64_t *pt, uint64_t pt_paddr)
+{
+    for (unsigned i = 0; i < 512; i++)
+        if (!(pt[i] & PTE_W) && (pt[i] & PTE_ADDR) != pt_paddr)
+            return 1;
+    return 0;
+}
+
+/* Back to one 2 MiB page with the rights it was split with; every 4 KiB
+ * TLB entry of it dropped. Its table is no table any more: writable
+ * again (sealed inside this page, it now simply is; sealed in another,
+ * unsealed there, which may merge that one) and freed. */
+static void merge(uint64_t *pde, uint64_t alias)
+{
+    uint64_t pt_paddr = *pde & PTE_ADDR, base = alias & ~(PAGE_2M - 1);
+    const uint64_t *pt = table_of(*pde);
+    uint64_t rights = pt[0] & PTE_NX, own = (pt_paddr & ~(PAGE_2M - 1)) == base - PHYSMAP_BASE;
+    pte_store(pde, (base - PHYSMAP_BASE) | rights | PTE_W | PTE_PS | PTE_P);
+    for (unsigned i = 0; i < 512; i++)
+        cpu_invlpg(base + (uint64_t)i * FRAME_SIZE);
+    split_pages--;
+    if (own)
+        sealed_pages--;
+    else
+        physmap_unseal(pt_paddr);
+    pt_free_table(pt_paddr);
+}
+
 /* A 2 MiB page is never sealed, so only a split one has anything to do. */
 void physmap_unseal(uint64_t paddr)
 {
@@ -73,12 +104,14 @@ void physmap_unseal(uint64_t paddr)
     uint64_t alias = PHYSMAP_BASE + paddr, *pde = pd_entry(alias);
     if (*pde & PTE_PS)
         return;
-    uint64_t *e = &table_of(*pde)[pt_index(alias, 0)];
-    if (!(*e & PTE_W)) {
-        pte_store(e, *e | PTE_W);
-        cpu_invlpg(alias);
-        sealed_pages--;
-    }
+    uint64_t *pt = table_of(*pde), *e = &pt[pt_index(alias, 0)];
+    if (*e & PTE_W)
+        return;
+    pte_store(e, *e | PTE_W);
+    cpu_invlpg(alias);
+    sealed_pages--;
+    if (!seals_others(pt, *pde & PTE_ADDR))
+        merge(pde, alias);
 }
 
 int physmap_is_sealed(uint64_t paddr)
