@@ -30,6 +30,12 @@ const struct paging_stats *paging_stats(void);
 void paging_map(uint64_t vaddr, uint64_t paddr, enum page_prot prot);
 void paging_protect(uint64_t vaddr, enum page_prot prot);
 uint64_t paging_unmap(uint64_t vaddr);
+/* The W^X invariant checked on the live tables (wx_audit.c): tables and
+ * pages walked, and how many of them break it (0 unless a bug). */
+struct paging_audit {
+    uint64_t tables, pages, broken;
+};
+void paging_audit(struct paging_audit *a);
 /* The frame mapped at vaddr by a 4 KiB page, or 0 if none. */
 uint64_t paging_frame_of(uint64_t vaddr);
 

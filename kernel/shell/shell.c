@@ -29,8 +29,11 @@ static void cmd_mem(const char *args)
     kprintf("frames: %lu free / %lu total (%lu used), %lu KiB free\n", free, free + used, used,
             free * (FRAME_SIZE / 1024));
     const struct paging_stats *s = paging_stats();
-    kprintf("physmap: %lu pages read-only (sealed code and data, page tables), %lu of 2 MiB split\n",
-            s->physmap_sealed, s->physmap_split);
+    struct paging_audit a;
+    paging_audit(&a);
+    kprintf("physmap: %lu pages read-only (sealed code and data, page tables), %lu of 2 MiB split; "
+            "W^X broken by %lu of %lu pages and %lu tables\n",
+            s->physmap_sealed, s->physmap_split, a.broken, a.pages, a.tables);
 }
 
 static void cmd_ticks(const char *args)
