@@ -90,7 +90,7 @@ static void cmd_halt(const char *args)
 #define ARGS_CHECKED_BY_COMMAND UINT32_MAX
 static const struct command commands[] = {
     { "help", 0, "list commands", 0, cmd_help },
-    { "mem", 0, "free and total physical frames", 0, cmd_mem },
+    { "mem", 0, "free and total physical frames; physmap pages sealed, and a W^X check of every mapping", 0, cmd_mem },
     { "ticks", 0, "timer ticks since boot", 0, cmd_ticks },
     { "fault", "[read|write|exec|stack|table|alias [EXT]]",
       "read unmapped memory, write text, run data, overflow the stack, write a page table or code through the physmap",
