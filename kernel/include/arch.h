@@ -28,6 +28,7 @@ uint64_t arch_cycles(void);      /* TSC: guest instructions under -icount shift=
 void arch_touch(uint64_t vaddr);      /* one read at vaddr */
 void arch_poke(uint64_t vaddr);       /* one write of the byte already there */
 void arch_call_at(uint64_t vaddr);    /* a call to vaddr */
+uint64_t arch_page_table_root(void); /* the top-level table's frame (CR3) */
 void arch_interrupts_off(void);
 _Noreturn void arch_halt(enum halt_code code);
 

@@ -5,12 +5,11 @@
 #include "ext/ext.h"
 #include "kernel.h"
 #include "lib/kstring.h"
+#include "paging.h"
 #include "shell/shell_cmds.h"
 #include "shell/shell_help.h"
 
 #define LINE_MAX 128
-/* Unmapped in the kernel's address space: the boot identity map is gone. */
-#define FAULT_ADDRESS 0xdead0000ul
 
 struct command {
     const char *name;
@@ -29,6 +28,12 @@ static void cmd_mem(const char *args)
     uint64_t free = frame_count(fa, FRAME_FREE), used = frame_count(fa, FRAME_USED);
     kprintf("frames: %lu free / %lu total (%lu used), %lu KiB free\n", free, free + used, used,
             free * (FRAME_SIZE / 1024));
+    const struct paging_stats *s = paging_stats();
+    struct paging_audit a;
+    paging_audit(&a);
+    kprintf("physmap: %lu pages read-only (sealed code and data, page tables), %lu of 2 MiB split; "
+            "W^X broken by %lu of %lu pages and %lu tables\n",
+            s->physmap_sealed, s->physmap_split, a.broken, a.pages, a.tables);
 }
 
 static void cmd_ticks(const char *args)
@@ -37,58 +42,11 @@ static void cmd_ticks(const char *args)
     kprintf("ticks: %lu (%u Hz)\n", arch_ticks(), arch_tick_hz());
 }
 
-/* A data byte that is a `ret` instruction: calling it must fault (NX). */
-static uint8_t ret_in_data = 0xC3;
-
-/* Never cleared, but gcc must assume it may be: the recursion may stop. */
-static volatile int keep_recursing = 1;
-
-/* Recurses until the kernel stack runs into its guard page. Each frame
- * hands its buffer to the next and reads it back after the call, so gcc
- * can neither turn the recursion into a loop nor drop the frames. */
-static void overflow_stack(volatile uint8_t *caller)
-{
-    volatile uint8_t frame[256];
-    frame[0] = caller[0];
-    if (keep_recursing)
-        overflow_stack(frame);
-    caller[0] = frame[0];
-}
-
 static const char *skip_spaces(const char *s)
 {
     while (*s == ' ')
         s++;
     return s;
-}
-
-static int word_is(const char *s, const char *word)
-{
-    size_t n = kstrnlen(word, LINE_MAX);
-    return kmemcmp((const uint8_t *)s, (const uint8_t *)word, n) == 0 && (s[n] == ' ' || s[n] == '\0');
-}
-
-static void cmd_fault(const char *args)
-{
-    args = skip_spaces(args);
-    if (*args == '\0' || word_is(args, "read")) {
-        kprintf("reading unmapped address 0x%lx\n", FAULT_ADDRESS);
-        arch_touch(FAULT_ADDRESS);
-    } else if (word_is(args, "write")) {
-        kprintf("writing kernel text at %p\n", (void *)cmd_fault);
-        arch_poke((uint64_t)cmd_fault);
-    } else if (word_is(args, "exec")) {
-        kprintf("calling into kernel data at %p\n", (void *)&ret_in_data);
-        arch_call_at((uint64_t)&ret_in_data);
-    } else if (word_is(args, "stack")) {
-        kprintf("recursing until the kernel stack overflows\n");
-        volatile uint8_t seed = 0;
-        overflow_stack(&seed);
-    } else {
-        kprintf("usage: fault [read|write|exec|stack]\n");
-        return;
-    }
-    kprintf("fault: no fault happened: protection is broken\n");
 }
 
 int parse_number(const char **s, uint64_t *value)
@@ -132,9 +90,11 @@ static void cmd_halt(const char *args)
 #define ARGS_CHECKED_BY_COMMAND UINT32_MAX
 static const struct command commands[] = {
     { "help", 0, "list commands", 0, cmd_help },
-    { "mem", 0, "free and total physical frames", 0, cmd_mem },
+    { "mem", 0, "free and total physical frames; physmap pages sealed, and a W^X check of every mapping", 0, cmd_mem },
     { "ticks", 0, "timer ticks since boot", 0, cmd_ticks },
-    { "fault", "[read|write|exec|stack]", "read unmapped memory, write text, run data, overflow the stack", 1, cmd_fault },
+    { "fault", "[read|write|exec|stack|table|alias [EXT]]",
+      "read unmapped memory, write text, run data, overflow the stack, write a page table or code through the physmap",
+      2, cmd_fault },
     { "caps", "APP", "an application's live references", 1, cmd_caps },
     { "cap", "APP REF", "what a reference names, or why it is refused", 2, cmd_cap },
     { "revoke", "APP REF", "kill a reference", 2, cmd_revoke },

@@ -28,5 +28,6 @@ void cmd_domains(const char *args);
 void cmd_domain(const char *args);
 void cmd_call(const char *args);
 void cmd_ext(const char *args);
+void cmd_fault(const char *args);
 
 #endif

@@ -21,6 +21,8 @@ void arch_poke(uint64_t vaddr)
 
 void arch_call_at(uint64_t vaddr) { ((void (*)(void))vaddr)(); }
 
+uint64_t arch_page_table_root(void) { return cpu_read_cr3() & 0x000FFFFFFFFFF000ull; }
+
 _Noreturn void arch_halt(enum halt_code code)
 {
     cpu_cli();

@@ -36,6 +36,21 @@ static inline uint64_t cpu_read_cr3(void)
     return v;
 }
 static inline void cpu_write_cr3(uint64_t v) { __asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
+static inline uint64_t cpu_read_cr0(void)
+{
+    uint64_t v;
+    __asm__ volatile("mov %%cr0, %0" : "=r"(v));
+    return v;
+}
+static inline void cpu_write_cr0(uint64_t v) { __asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory"); }
+/* RFLAGS, then interrupts off; cpu_irq_restore puts RFLAGS.IF back. */
+static inline uint64_t cpu_irq_save(void)
+{
+    uint64_t flags;
+    __asm__ volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
+    return flags;
+}
+static inline void cpu_irq_restore(uint64_t flags) { __asm__ volatile("pushq %0; popfq" : : "r"(flags) : "memory", "cc"); }
 static inline void cpu_invlpg(uint64_t va) { __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory"); }
 
 struct __attribute__((packed)) descriptor_ptr {
