@@ -21,7 +21,7 @@ PROVED_strand := sched
 PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws sched_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.
@@ -99,9 +99,9 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
-PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh cap \
+PROVE_ORDER := sha256 lms sched passes elf plan exports resolve event raise union pvh cap \
   bootinfo frame mb2 domain place reloc kstring package symbols layout dispatch \
-  names bytes domain_name fault sched $(LAW_MODULES)
+  names bytes domain_name fault $(LAW_MODULES)
 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
   $(error PROVE_ORDER lacks $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES))))
