@@ -17,10 +17,11 @@ PROVED_cap := cap
 PROVED_event := event raise dispatch
 PROVED_crypto := sha256 lms package
 PROVED_domain := elf reloc names exports layout symbols fault domain_name place passes domain plan resolve union
-PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain
+PROVED_strand := sched
+PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws sched_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.
@@ -98,7 +99,7 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
-PROVE_ORDER := sha256 lms passes elf plan exports resolve event raise union pvh cap \
+PROVE_ORDER := sha256 lms sched passes elf plan exports resolve event raise union pvh cap \
   bootinfo translation frame phys virt mb2 domain place reloc kstring package symbols layout dispatch \
   names bytes domain_name fault $(LAW_MODULES)
 

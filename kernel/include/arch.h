@@ -30,6 +30,23 @@ void arch_poke(uint64_t vaddr);       /* one write of the byte already there */
 void arch_call_at(uint64_t vaddr);    /* a call to vaddr */
 uint64_t arch_page_table_root(void); /* the top-level table's frame (CR3) */
 void arch_interrupts_off(void);
+/* Interrupts off, returning whether they were on; and back as they were. */
+uint64_t arch_irq_save(void);
+void arch_irq_restore(uint64_t flags);
+
+/* Strands (kernel/strand/): stacks, each with an unmapped guard page below,
+ * and the switch. Called with interrupts off. */
+#define ARCH_STRAND_STACKS 9u
+#define ARCH_STRAND_STACK_SIZE 16384u
+/* The top of a free strand stack, or 0 if none is left. */
+uint64_t arch_stack_alloc(void);
+void arch_stack_free(uint64_t top);
+/* The stack pointer of a strand that never ran: the first arch_switch to
+ * it calls entry(arg) with interrupts on; if entry returns, strand_exit. */
+uint64_t arch_strand_frame(uint64_t top, void (*entry)(void *), void *arg);
+/* Saves the running strand's stack pointer in *save_sp and resumes the one
+ * at next_sp; returns when some strand switches back to this one. */
+void arch_switch(uint64_t *save_sp, uint64_t next_sp);
 _Noreturn void arch_halt(enum halt_code code);
 
 #endif

@@ -7,6 +7,7 @@
 #include "ext/ext.h"
 #include "kernel.h"
 #include "paging.h"
+#include "strand/runtime.h"
 
 struct kernel kernel;
 static uint8_t frame_states[FRAME_MAX];
@@ -113,6 +114,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     kevents_init(&kernel);
     domains_init();
     ext_boot();
+    strand_init();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

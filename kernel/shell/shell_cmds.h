@@ -29,5 +29,8 @@ void cmd_domain(const char *args);
 void cmd_call(const char *args);
 void cmd_ext(const char *args);
 void cmd_fault(const char *args);
+void cmd_strands(const char *args);
+void cmd_spawn(const char *args);
+void cmd_kill(const char *args);
 
 #endif

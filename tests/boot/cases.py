@@ -351,6 +351,8 @@ from shell_cases import SHELL_TESTS  # noqa: E402
 TESTS += SHELL_TESTS
 from wx_cases import WX_TESTS  # noqa: E402
 TESTS += WX_TESTS
+from strand_cases import STRAND_TESTS  # noqa: E402
+TESTS += STRAND_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402

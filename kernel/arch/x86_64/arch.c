@@ -22,6 +22,18 @@ void arch_poke(uint64_t vaddr)
 void arch_call_at(uint64_t vaddr) { ((void (*)(void))vaddr)(); }
 
 uint64_t arch_page_table_root(void) { return cpu_read_cr3() & 0x000FFFFFFFFFF000ull; }
+uint64_t arch_irq_save(void)
+{
+    uint64_t flags;
+    __asm__ volatile("pushfq; pop %0; cli" : "=r"(flags) : : "memory");
+    return flags & 0x200; /* IF */
+}
+
+void arch_irq_restore(uint64_t flags)
+{
+    if (flags)
+        cpu_sti();
+}
 
 _Noreturn void arch_halt(enum halt_code code)
 {

@@ -7,6 +7,7 @@
 #include "kstack.h"
 #include "pic.h"
 #include "serial.h"
+#include "strand/runtime.h"
 #include "trap.h"
 
 static volatile uint64_t ticks;
@@ -64,9 +65,13 @@ void trap_dispatch(struct trap_frame *f)
     unsigned irq = (unsigned)(f->vector - IRQ_BASE);
     if (pic_is_spurious(irq))
         return;
-    if (irq == IRQ_TIMER)
-        ticks++;
-    else if (irq == IRQ_COM1)
+    if (irq == IRQ_COM1)
         serial_rx_isr();
     pic_eoi(irq);
+    /* After the EOI: the switch may not come back here for a while, and
+     * the next strand must still get its timer interrupts. */
+    if (irq == IRQ_TIMER) {
+        ticks++;
+        strand_timer_tick();
+    }
 }

@@ -1,0 +1,185 @@
+/* The strand runtime: owns the strand table and the stacks, and switches
+ * between strands. Every decision of who runs is the proved sched_*'s;
+ * this file only carries it out (stacks, registers, the timer). All of it
+ * runs with interrupts off, so the timer never sees a table half changed. */
+#include "arch.h"
+#include "console.h"
+#include "strand/runtime.h"
+
+/* The idle context's slot in sp[]: not a strand of the table, so the
+ * queue never holds it and it never takes a turn from a runnable strand. */
+#define IDLE STRANDS
+
+static struct {
+    struct sched sched;
+    uint64_t sp[STRANDS + 1];   /* saved stack pointers, the idle one last */
+    uint64_t stack[STRANDS];    /* stack top from arch_stack_alloc; 0: the boot stack */
+    uint64_t ticks[STRANDS];
+    uint64_t count[STRANDS];
+    uint64_t wake_at[STRANDS];  /* a sleeper's tick; 0: not sleeping */
+    const char *name[STRANDS];
+    uint32_t current;           /* the running strand, or IDLE */
+    int started;
+} rt;
+
+static void idle_loop(void *arg)
+{
+    (void)arg;
+    for (;;)
+        __asm__ volatile("sti; hlt" ::: "memory");
+}
+
+/* Runs the head of the queue, or the idle context if none is runnable.
+ * The caller has already taken the current strand off the processor
+ * (checkpoint, block or kill): sched_pick refuses while one runs. */
+static void schedule(void)
+{
+    uint32_t next = IDLE;
+    if (sched_pick(&rt.sched, &next) != SCHED_OK)
+        next = IDLE;
+    uint32_t prev = rt.current;
+    if (next == prev)
+        return;
+    rt.current = next;
+    arch_switch(&rt.sp[prev], rt.sp[next]);
+}
+
+void strand_init(void)
+{
+    uint32_t shell = STRANDS, picked = STRANDS;
+    sched_init(&rt.sched);
+    if (strand_create(&rt.sched, SCHED_OWNER_KERNEL, SCHED_POLICY_DEFAULT, &shell) != SCHED_OK ||
+        sched_unblock(&rt.sched, shell) != SCHED_OK || sched_pick(&rt.sched, &picked) != SCHED_OK ||
+        picked != shell)
+        panic("strands: cannot make the shell's strand");
+    rt.name[shell] = "shell";
+    rt.current = shell;
+    uint64_t top = arch_stack_alloc();
+    if (!top)
+        panic("strands: no stack for the idle context");
+    rt.sp[IDLE] = arch_strand_frame(top, idle_loop, 0);
+    rt.started = 1;
+}
+
+/* Dead strands whose stack nobody runs on any more: a strand that ended
+ * by itself died on its own stack, so it is freed later, from here. */
+static void reap_dead(void)
+{
+    for (uint32_t i = 0; i < STRANDS; i++)
+        if (i != rt.current && rt.sched.strand[i].state == STRAND_DEAD) {
+            arch_stack_free(rt.stack[i]);
+            rt.stack[i] = 0;
+            rt.wake_at[i] = 0;
+            strand_reap(&rt.sched, i);
+        }
+}
+
+int strand_spawn(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t *index)
+{
+    uint64_t flags = arch_irq_save();
+    reap_dead();
+    uint32_t i = STRANDS;
+    int r = strand_create(&rt.sched, owner, SCHED_POLICY_DEFAULT, &i);
+    if (r == SCHED_OK) {
+        uint64_t top = arch_stack_alloc();
+        if (!top) {
+            sched_kill(&rt.sched, i);
+            strand_reap(&rt.sched, i);
+            r = STRAND_ERR_NO_STACK;
+        } else {
+            rt.stack[i] = top;
+            rt.sp[i] = arch_strand_frame(top, fn, arg);
+            rt.name[i] = name;
+            rt.ticks[i] = rt.count[i] = rt.wake_at[i] = 0;
+            r = sched_unblock(&rt.sched, i);
+            *index = i;
+        }
+    }
+    arch_irq_restore(flags);
+    return r;
+}
+
+int strand_kill(uint32_t index)
+{
+    uint64_t flags = arch_irq_save();
+    int r = index == rt.current ? STRAND_ERR_SELF : sched_kill(&rt.sched, index);
+    if (r == SCHED_OK)
+        reap_dead(); /* not running: its stack is free at once */
+    arch_irq_restore(flags);
+    return r;
+}
+
+void strand_sleep(uint64_t ticks)
+{
+    uint64_t flags = arch_irq_save();
+    rt.wake_at[rt.current] = arch_ticks() + ticks + 1;
+    sched_block(&rt.sched, rt.current);
+    schedule();
+    arch_irq_restore(flags);
+}
+
+_Noreturn void strand_exit(void)
+{
+    arch_irq_save();
+    sched_kill(&rt.sched, rt.current);
+    schedule();
+    panic("strands: a dead strand ran again");
+}
+
+uint32_t strand_self(void) { return rt.current; }
+
+volatile uint64_t *strand_counter(uint32_t index) { return index < STRANDS ? &rt.count[index] : 0; }
+
+void strand_timer_tick(void)
+{
+    if (!rt.started)
+        return;
+    uint64_t now = arch_ticks();
+    for (uint32_t i = 0; i < STRANDS; i++)
+        if (rt.wake_at[i] && now >= rt.wake_at[i] && rt.sched.strand[i].state == STRAND_BLOCKED) {
+            rt.wake_at[i] = 0;
+            sched_unblock(&rt.sched, i);
+        }
+    if (rt.current != IDLE) {
+        rt.ticks[rt.current]++;
+        sched_checkpoint(&rt.sched, rt.current);
+    }
+    schedule();
+}
+
+uint32_t strand_list(struct strand_info *out, uint32_t n)
+{
+    uint32_t k = 0;
+    uint64_t flags = arch_irq_save();
+    for (uint32_t i = 0; i < STRANDS && k < n; i++) {
+        const struct strand *s = &rt.sched.strand[i];
+        if (s->state == STRAND_FREE)
+            continue;
+        out[k++] = (struct strand_info){ .id = s->obj.id, .owner = s->owner, .policy = s->policy,
+                                         .state = s->state, .ticks = rt.ticks[i], .count = rt.count[i],
+                                         .name = rt.name[i] };
+    }
+    arch_irq_restore(flags);
+    return k;
+}
+
+const char *strand_state_name(uint8_t state)
+{
+    static const char *const names[] = { "free", "runnable", "running", "blocked", "dead" };
+    return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
+}
+
+const char *strand_err_text(int code)
+{
+    switch (code) {
+    case SCHED_OK: return "ok";
+    case SCHED_ERR_FULL: return "the strand table is full";
+    case SCHED_ERR_RANGE: return "no such strand (out of range)";
+    case SCHED_ERR_FREE: return "no such strand";
+    case SCHED_ERR_DEAD: return "already dead";
+    case SCHED_ERR_TICKETS: return "the run queue's tickets are used up";
+    case STRAND_ERR_NO_STACK: return "every strand stack is in use";
+    case STRAND_ERR_SELF: return "it is the shell's own strand";
+    default: return "refused";
+    }
+}

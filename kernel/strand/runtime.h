@@ -1,0 +1,49 @@
+/* The strand runtime: kernel threads with their own stacks, preempted by
+ * the timer, scheduled by the proved bookkeeping in strand/sched.h. */
+#ifndef SPINEL_STRAND_RUNTIME_H
+#define SPINEL_STRAND_RUNTIME_H
+
+#include <stdint.h>
+#include "strand/sched.h"
+
+/* Refusals of the runtime itself, numbered after enum sched_err. */
+enum strand_err {
+    STRAND_ERR_NO_STACK = 100, /* every strand stack is in use */
+    STRAND_ERR_SELF = 101      /* the calling strand may not kill itself */
+};
+
+/* What `strands` shows of one strand. */
+struct strand_info {
+    uint32_t id, owner, policy;
+    uint8_t state;
+    uint64_t ticks; /* timer ticks it was running at */
+    uint64_t count; /* its demo's counter */
+    const char *name;
+};
+
+/* The boot thread becomes the shell's strand, running; an idle context
+ * runs when no strand is runnable. Before the timer starts. */
+void strand_init(void);
+/* A new strand running fn(arg), owned by owner, under the default policy,
+ * at the back of the run queue; its index in *index. SCHED_OK or why not. */
+int strand_spawn(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t *index);
+/* Kills strand index (not the caller) and frees its stack and entry. */
+int strand_kill(uint32_t index);
+/* The caller blocks until ticks timer ticks have passed. */
+void strand_sleep(uint64_t ticks);
+/* Ends the calling strand (also where a strand's function returns to). */
+_Noreturn void strand_exit(void);
+/* The calling strand's index. */
+uint32_t strand_self(void);
+/* Counter of strand index, for demos (0 if index is out of range). */
+volatile uint64_t *strand_counter(uint32_t index);
+/* Copies the live and dead strands into out (at most n); returns how many. */
+uint32_t strand_list(struct strand_info *out, uint32_t n);
+/* The timer interrupt, after its EOI, interrupts off: wakes sleepers,
+ * sends the running strand to the back of the queue and runs the head. */
+void strand_timer_tick(void);
+/* Words for a sched_err or strand_err code. */
+const char *strand_err_text(int code);
+const char *strand_state_name(uint8_t state);
+
+#endif
