@@ -95,7 +95,7 @@ static const struct command commands[] = {
     { "fault", "[read|write|exec|stack|table|alias [EXT]]",
       "read unmapped memory, write text, run data, overflow the stack, write a page table or code through the physmap",
       2, cmd_fault },
-    { "strands", 0, "strands: state, owner, policy, ticks run", 0, cmd_strands },
+    { "strands", 0, "list the strands: state, owner, policy, ticks run", 0, cmd_strands },
     { "spawn", "DEMO", "start a demo strand (spin, sleeper)", 1, cmd_spawn },
     { "kill", "N", "kill strand N", 1, cmd_kill },
     { "caps", "APP", "an application's live references", 1, cmd_caps },
