@@ -206,8 +206,11 @@ def kernel_socket():
         expect("an answer not of the load port", ["load", pkg, "--socket", peer.path], 2,
                "not an answer of the load port: 'hello?'")
     with Peer("slow.sock", read=12 + 3) as peer:
+        # As at a terminal: Ctrl-C's signal at its default, which a test
+        # run in the background (SIGINT ignored, and inherited) would not give.
         p = subprocess.Popen([sys.executable, SPINEL, "unload", "sum", "--socket", peer.path], cwd=WORK,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         # Generous nets, not timings: a loaded machine can take seconds to
         # start Python, and a SIGINT before spinel waits tests nothing.
         deadline = time.monotonic() + 60
