@@ -12,7 +12,7 @@ PYTHON  := python3
 # headers in kernel/include/SUB/ and its models in spec/SUB/; the runtime
 # that uses it (init, shell, extensions, benchmarks) in kernel/RUNTIME/.
 CORE_SUBSYSTEMS := lib boot mem cap event crypto domain strand
-RUNTIME_DIRS := init shell ext bench strand
+RUNTIME_DIRS := init shell ext bench strand vm
 CORE_SRCS := $(sort $(wildcard $(CORE_SUBSYSTEMS:%=kernel/core/%/*.c)))
 INIT_SRCS := $(sort $(wildcard $(RUNTIME_DIRS:%=kernel/%/*.c)))
 ARCH_SRCS := $(sort $(wildcard kernel/arch/x86_64/*.c))

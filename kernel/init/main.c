@@ -8,6 +8,7 @@
 #include "kernel.h"
 #include "paging.h"
 #include "strand/runtime.h"
+#include "vm/vm.h"
 
 struct kernel kernel;
 static uint8_t frame_states[FRAME_MAX];
@@ -112,6 +113,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
             kernel.frames.nframes - frame_count(&kernel.frames, FRAME_ABSENT));
     print_boot_args(&kernel.boot);
     kevents_init(&kernel);
+    vm_init();
     domains_init();
     ext_boot();
     strand_init();

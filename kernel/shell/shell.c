@@ -98,6 +98,8 @@ static const struct command commands[] = {
     { "strands", 0, "list the strands: state, owner, policy, ticks run", 0, cmd_strands },
     { "spawn", "DEMO", "start a demo strand (spin, sleeper)", 1, cmd_spawn },
     { "kill", "N", "kill strand N", 1, cmd_kill },
+    { "vm", "[touch N [map|ro|bad]]", "VM services: frames, contexts, ranges, faults; run the touch demo in a context", 3,
+      cmd_vm },
     { "caps", "APP", "an application's live references", 1, cmd_caps },
     { "cap", "APP REF", "what a reference names, or why it is refused", 2, cmd_cap },
     { "revoke", "APP REF", "kill a reference", 2, cmd_revoke },

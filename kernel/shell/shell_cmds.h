@@ -32,5 +32,6 @@ void cmd_fault(const char *args);
 void cmd_strands(const char *args);
 void cmd_spawn(const char *args);
 void cmd_kill(const char *args);
+void cmd_vm(const char *args);
 
 #endif

@@ -5,6 +5,8 @@
 #include "arch.h"
 #include "console.h"
 #include "strand/runtime.h"
+#include "uspace.h"
+#include "vm/vm.h"
 
 /* The idle context's slot in sp[]: not a strand of the table, so the
  * queue never holds it and it never takes a turn from a runnable strand. */
@@ -18,6 +20,7 @@ static struct {
     uint64_t count[STRANDS];
     uint64_t wake_at[STRANDS];  /* a sleeper's tick; 0: not sleeping */
     const char *name[STRANDS];
+    uint32_t ctx[STRANDS];      /* its translation context, or TR_CONTEXTS: the kernel's */
     uint32_t current;           /* the running strand, or IDLE */
     int started;
 } rt;
@@ -41,6 +44,7 @@ static void schedule(void)
     if (next == prev)
         return;
     rt.current = next;
+    uspace_activate(next == IDLE ? 0 : vm_ctx_root(rt.ctx[next]));
     arch_switch(&rt.sp[prev], rt.sp[next]);
 }
 
@@ -53,6 +57,8 @@ void strand_init(void)
         picked != shell)
         panic("strands: cannot make the shell's strand");
     rt.name[shell] = "shell";
+    for (uint32_t i = 0; i < STRANDS; i++)
+        rt.ctx[i] = TR_CONTEXTS;
     rt.current = shell;
     uint64_t top = arch_stack_alloc();
     if (!top)
@@ -70,6 +76,7 @@ static void reap_dead(void)
             arch_stack_free(rt.stack[i]);
             rt.stack[i] = 0;
             rt.wake_at[i] = 0;
+            rt.ctx[i] = TR_CONTEXTS;
             strand_reap(&rt.sched, i);
         }
 }
@@ -127,6 +134,31 @@ _Noreturn void strand_exit(void)
 }
 
 uint32_t strand_self(void) { return rt.current; }
+
+int strand_set_context(uint32_t index, uint32_t ctx)
+{
+    uint64_t flags = arch_irq_save();
+    int r = index >= STRANDS || rt.sched.strand[index].state == STRAND_FREE ? SCHED_ERR_RANGE
+            : index == rt.current                                           ? STRAND_ERR_SELF
+                                                                            : SCHED_OK;
+    if (r == SCHED_OK)
+        rt.ctx[index] = ctx < TR_CONTEXTS && vm_ctx_root(ctx) ? ctx : TR_CONTEXTS;
+    arch_irq_restore(flags);
+    return r;
+}
+
+uint32_t strand_context(uint32_t index) { return index < STRANDS ? rt.ctx[index] : TR_CONTEXTS; }
+
+int strand_page_fault(uint64_t vaddr, uint64_t error)
+{
+    uint32_t ctx = rt.current == IDLE ? TR_CONTEXTS : rt.ctx[rt.current];
+    if (ctx >= TR_CONTEXTS || vaddr >= TR_USER_TOP)
+        return 0;
+    if (vm_fault(ctx, vaddr, error))
+        return 1;
+    kprintf("strand %u (%s) stopped\n", rt.current, rt.name[rt.current]);
+    strand_exit();
+}
 
 volatile uint64_t *strand_counter(uint32_t index) { return index < STRANDS ? &rt.count[index] : 0; }
 

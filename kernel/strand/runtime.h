@@ -35,6 +35,18 @@ void strand_sleep(uint64_t ticks);
 _Noreturn void strand_exit(void);
 /* The calling strand's index. */
 uint32_t strand_self(void);
+/* Strand index (not the caller, which is running) runs in translation
+ * context ctx from its next turn: CR3 holds the context's tables while it
+ * runs. A ctx that is not live means the kernel's. */
+int strand_set_context(uint32_t index, uint32_t ctx);
+/* Its context, or TR_CONTEXTS for the kernel's. */
+uint32_t strand_context(uint32_t index);
+/* A page fault at vaddr (error: the #PF error code), interrupts off: 0 if
+ * it is not the running strand's in its own context's user half (the
+ * kernel's fault: the trap handler halts); 1 if a Translation handler
+ * resolved it (retry the access); otherwise the strand is stopped and
+ * this does not return. */
+int strand_page_fault(uint64_t vaddr, uint64_t error);
 /* Counter of strand index, for demos (0 if index is out of range). */
 volatile uint64_t *strand_counter(uint32_t index);
 /* Copies the live and dead strands into out (at most n); returns how many. */

@@ -353,6 +353,8 @@ from wx_cases import WX_TESTS  # noqa: E402
 TESTS += WX_TESTS
 from strand_cases import STRAND_TESTS  # noqa: E402
 TESTS += STRAND_TESTS
+from vm_cases import VM_TESTS  # noqa: E402
+TESTS += VM_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402

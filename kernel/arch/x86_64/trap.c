@@ -1,6 +1,8 @@
 /* Trap dispatch: device interrupts are serviced and return; any exception
- * is unexpected in Spinel today, so it is reported in full and the machine
- * halts rather than run on with unknown state. */
+ * but a page fault of a strand in its own translation context (which the
+ * strand runtime turns into a Translation event) is unexpected, so it is
+ * reported in full and the machine halts rather than run on with unknown
+ * state. */
 #include "arch.h"
 #include "console.h"
 #include "cpu.h"
@@ -56,6 +58,8 @@ static void report_stack_overflow(const struct trap_frame *f)
 
 void trap_dispatch(struct trap_frame *f)
 {
+    if (f->vector == VECTOR_PF && strand_page_fault(cpu_read_cr2(), f->error))
+        return;
     if (f->vector < IRQ_BASE) {
         report_stack_overflow(f);
         report_exception(f);

@@ -1,0 +1,139 @@
+/* Translation and VirtAddr at run time: the proved model decides, then the
+ * page tables follow (a leaf written after the model accepted a mapping,
+ * cleared before the model forgets one), all with interrupts off. */
+#include "arch.h"
+#include "kernel.h"
+#include "uspace.h"
+#include "vm/vm.h"
+#include "vm/vm_internal.h"
+
+static int owns(uint32_t owner, uint32_t ctx)
+{
+    return ctx < TR_CONTEXTS && vm.tr.ctx[ctx].live && vm.tr.ctx[ctx].owner == owner;
+}
+
+int vm_ctx_create(uint32_t owner, uint32_t *ctx)
+{
+    uint64_t flags = arch_irq_save();
+    int r = tr_create(&vm.tr, &vm.phys, owner, ctx);
+    if (r == TR_OK)
+        vm.root[*ctx] = uspace_create();
+    arch_irq_restore(flags);
+    return r;
+}
+
+/* Every live mapping of context c removed, model and tables. */
+static void unmap_all(uint32_t owner, uint32_t c)
+{
+    for (uint32_t s = 0; s < TR_MAPPINGS; s++)
+        if (vm.tr.ctx[c].map[s].live)
+            vm_unmap(owner, c, vm.tr.ctx[c].map[s].vaddr);
+}
+
+int vm_ctx_destroy(uint32_t owner, uint32_t ctx)
+{
+    uint64_t flags = arch_irq_save();
+    /* Refusals come from the model, which then changes nothing. */
+    if (owns(owner, ctx))
+        unmap_all(owner, ctx);
+    int r = tr_destroy(&vm.tr, &vm.phys, owner, ctx);
+    if (r == TR_OK) {
+        uspace_destroy(vm.root[ctx]);
+        vm.root[ctx] = 0;
+        cap_revoke_object(&kernel.caps, &vm.tr.ctx[ctx].obj);
+    }
+    arch_irq_restore(flags);
+    return r;
+}
+
+int vm_map(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t page, uint32_t prot)
+{
+    uint64_t flags = arch_irq_save();
+    int r = tr_add_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, page, prot);
+    if (r == TR_OK)
+        uspace_map(vm.root[ctx], vaddr, phys_address(&vm.phys, &kernel.frames, page), prot);
+    arch_irq_restore(flags);
+    return r;
+}
+
+void vm_unseal_if_unexecutable(uint32_t page)
+{
+    for (uint32_t c = 0; c < TR_CONTEXTS; c++)
+        for (uint32_t s = 0; s < TR_MAPPINGS; s++) {
+            const struct tr_mapping *m = &vm.tr.ctx[c].map[s];
+            if (vm.tr.ctx[c].live && m->live && m->page == page && (m->prot & TR_PROT_EXEC))
+                return;
+        }
+    uspace_unseal(phys_address(&vm.phys, &kernel.frames, page));
+}
+
+int vm_unmap(uint32_t owner, uint32_t ctx, uint64_t vaddr)
+{
+    uint64_t flags = arch_irq_save();
+    uint32_t page, prot = 0;
+    int r;
+    /* A refusal is the model's, which then changes nothing; an accepted
+     * removal clears the leaf before the model forgets the mapping. */
+    if (!owns(owner, ctx))
+        r = tr_remove_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, &page);
+    else if ((r = tr_examine_mapping(&vm.tr, &vm.phys, ctx, vaddr, &page, &prot)) == TR_OK) {
+        uspace_unmap(vm.root[ctx], vaddr);
+        r = tr_remove_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, &page);
+        if (prot & TR_PROT_EXEC)
+            vm_unseal_if_unexecutable(page);
+    }
+    arch_irq_restore(flags);
+    return r;
+}
+
+int vm_examine(uint32_t ctx, uint64_t vaddr, uint32_t *page, uint32_t *prot)
+{
+    uint64_t flags = arch_irq_save();
+    int r = tr_examine_mapping(&vm.tr, &vm.phys, ctx, vaddr, page, prot);
+    arch_irq_restore(flags);
+    return r;
+}
+
+int vm_protect(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t prot)
+{
+    uint64_t flags = arch_irq_save();
+    uint32_t page, old;
+    int r = ctx >= TR_CONTEXTS || !vm.tr.ctx[ctx].live ? TR_ERR_CONTEXT
+            : !owns(owner, ctx)                       ? TR_ERR_NOT_OWNER
+                                                      : tr_examine_mapping(&vm.tr, &vm.phys, ctx, vaddr, &page, &old);
+    /* AddMapping's own checks of prot, made before the old mapping goes. */
+    if (r == TR_OK && (prot == 0 || prot > TR_PROT_ALL))
+        r = TR_ERR_PROT;
+    if (r == TR_OK && (prot & TR_PROT_WRITE) && (prot & TR_PROT_EXEC))
+        r = TR_ERR_WX;
+    if (r == TR_OK) {
+        vm_unmap(owner, ctx, vaddr);
+        r = vm_map(owner, ctx, vaddr, page, prot); /* the slot just freed takes it */
+    }
+    arch_irq_restore(flags);
+    return r;
+}
+
+static int virt_code(int r) { return r == VIRT_OK ? 0 : VM_VIRT_ERR_BASE + r; }
+
+int vm_range_alloc(uint32_t owner, uint32_t ctx, uint64_t size, uint32_t attrib, uint16_t *range)
+{
+    uint64_t flags = arch_irq_save();
+    int r = ctx >= TR_CONTEXTS || !vm.tr.ctx[ctx].live ? TR_ERR_CONTEXT
+            : !owns(owner, ctx)                       ? TR_ERR_NOT_OWNER
+                                                      : virt_code(virt_allocate(&vm.virt, ctx, owner, size, attrib, range));
+    arch_irq_restore(flags);
+    return r;
+}
+
+int vm_range_free(uint32_t owner, uint16_t range)
+{
+    uint64_t flags = arch_irq_save();
+    int r = virt_code(virt_deallocate(&vm.virt, owner, range));
+    if (r == 0)
+        cap_revoke_object(&kernel.caps, &vm.virt.range[range].obj);
+    arch_irq_restore(flags);
+    return r;
+}
+
+uint64_t vm_ctx_root(uint32_t ctx) { return ctx < TR_CONTEXTS && vm.tr.ctx[ctx].live ? vm.root[ctx] : 0; }
