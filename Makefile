@@ -83,7 +83,7 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 
 # --- sample extensions: admitted (proved, compiled, certified) -------------
 # In load order: tracer first, to see the others load; sum imports checksum.
-EXT_SAMPLES := tracer counter hello checksum sum
+EXT_SAMPLES := tracer counter hello checksum sum sched
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h

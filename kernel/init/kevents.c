@@ -5,6 +5,7 @@
  * the shell (application 0) holds references to the events. */
 #include "console.h"
 #include "kernel.h"
+#include "strand/strand_events.h"
 
 /* The kernel's handlers are trusted code, admitted by being built in. */
 static uint64_t count_command(void *closure, void *args)
@@ -57,6 +58,7 @@ void kevents_init(struct kernel *k)
         dispatch_declare(&k->events, &kernel_probe, &probe) != DISPATCH_OK ||
         dispatch_declare(&k->events, &ext_loaded, &k->loaded_event) != DISPATCH_OK)
         panic("events: cannot declare the kernel's events");
+    strand_events_declare(k);
     int err = event_install(dispatch_event(&k->events, k->command_event), count_command, 0, &k->commands_seen, MODULE_KERNEL);
     if (err != DISPATCH_OK)
         panic("events: cannot install the command counter: error %d", err);
