@@ -115,6 +115,9 @@ int ext_init(void)
     report(fast, 3);
     print_str(" and");
     report(slow, 1);
+    /* A slot of its table never issued: refused, SPINEL_ERR_BAD_REF (7). */
+    print_str("; a forged reference: ");
+    print_u64((uint64_t)strand_set_policy(fast_ref ^ 2));
     print_str("\n");
     return 0;
 }

@@ -113,8 +113,8 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     print_boot_args(&kernel.boot);
     kevents_init(&kernel);
     domains_init();
+    strand_init(); /* before the extensions: their init may spawn strands */
     ext_boot();
-    strand_init();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }
