@@ -61,7 +61,7 @@ def test_shell_arguments_and_plurals():
         m = g.command("caps 0", r"ref (\d+): rights r-c-, event 0.*\n.*ref (\d+): rights r-c-, event 1")
         g.command(f"revoke 0 {m[1]}", r"revoked")
         g.command(f"revoke 0 {m[2]}", r"revoked")
-        g.command("caps 0", r"application 0: 1 live reference\n")
+        g.command("caps 0", r"application 0: 5 live references\n")
         g.command("events", r"event 0 Shell\.Command: owner 1, 1 handler, \d+ raises, default ran 0 times\n")
         g.command("ext list", r"\n0 extensions loaded\n")
         cases.halt(g)
