@@ -229,6 +229,18 @@ int strand_wake(uint32_t index)
     return r;
 }
 
+void strand_handoff(uint32_t index)
+{
+    uint64_t flags = arch_irq_save();
+    if (sched_unblock(&rt.sched, index) == SCHED_OK)
+        raise_for(STRAND_EV_UNBLOCK, index);
+    if (sched_block(&rt.sched, rt.current) == SCHED_OK) {
+        raise_for(STRAND_EV_BLOCK, rt.current);
+        schedule();
+    }
+    arch_irq_restore(flags);
+}
+
 void strand_join(uint32_t index)
 {
     while (index < STRANDS && (rt.sched.strand[index].state == STRAND_RUNNABLE || rt.sched.strand[index].state == STRAND_BLOCKED))

@@ -59,6 +59,9 @@ void strand_yield(void);
 void strand_wait(void);
 /* Strand index, blocked, becomes runnable: SCHED_OK or why not. */
 int strand_wake(uint32_t index);
+/* strand_wake(index) then strand_wait, in one step: no tick comes between
+ * (a partner preempted between the two would leave both blocked). */
+void strand_handoff(uint32_t index);
 /* The caller yields until strand index is neither runnable nor blocked
  * (not the caller, which is running). */
 void strand_join(uint32_t index);

@@ -227,7 +227,8 @@ def test_bench_mode_reports_rows():
     their presence and the clean halt are checked, not the values."""
     g = pvh("-append", "bench")
     try:
-        for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call"):
+        for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call", "strand_fork_join",
+                     "strand_ping_pong"):
             g.expect(r"BENCH " + name + r" \d+ instructions \S+\n")
         g.expect(r"BENCH done")
         g.expect_exit(EXIT_OK)
