@@ -84,7 +84,10 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 # --- sample extensions: admitted (proved, compiled, certified) -------------
 # In load order: tracer first, to see the others load; sum imports checksum.
 EXT_SAMPLES := tracer counter hello checksum sum
-EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES))
+# Admitted with them but not loaded at boot (boot/grub.cfg): sched's
+# strands would share the processor with the shell in every session.
+EXT_UNLOADED := sched
+EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES) $(EXT_UNLOADED))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h
 	$(PYTHON) extensions/admit/admit.py --out $@ extensions/$*/$*.manifest

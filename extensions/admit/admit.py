@@ -210,6 +210,8 @@ def check_installs(m, u, g):
     for callee, index, fn in g["installs"]:
         iface, _, verb = callee.partition("_")
         events = [e for e, (i, _, _) in interfaces.EVENTS.items() if i == iface]
+        if callee in interfaces.INSTALLS:
+            events, verb = [interfaces.INSTALLS[callee]], "install"
         role = "handler" if index == 0 else "guard"
         listed = m.handlers if role == "handler" else m.guards
         if verb not in ("install", "uninstall") or not any((e, fn) in listed for e in events):

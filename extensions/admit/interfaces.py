@@ -18,7 +18,16 @@ CONTRACT_SUFFIX = "_contract"
 EVENTS = {
     "Shell.Command": ("shell", "shell_handler_contract", "shell_guard_contract"),
     "Ext.Loaded": ("loads", "loads_handler_contract", None),
+    "Strand.Block": ("strand", "strand_block_contract", None),
+    "Strand.Unblock": ("strand", "strand_unblock_contract", None),
+    "Strand.Checkpoint": ("strand", "strand_checkpoint_contract", None),
+    "Strand.Resume": ("strand", "strand_resume_contract", None),
 }
+# Interfaces with several events install each through its own pair of
+# functions: the event each one's handler argument is for. (An interface
+# with one event installs through NAME_install and NAME_uninstall.)
+INSTALLS = {f"strand_{verb}_{e.lower()}": f"Strand.{e}"
+            for verb in ("install", "uninstall") for e in ("Block", "Unblock", "Checkpoint", "Resume")}
 INIT = ("ext_init", "ext_init_contract")
 FINI = ("ext_fini", "ext_fini_contract")
 

@@ -58,6 +58,7 @@ void bench_run(void)
     bench_events(overhead);
     bench_domains();
     bench_ext(overhead);
+    bench_strands(overhead);
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }

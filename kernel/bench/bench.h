@@ -12,5 +12,6 @@ uint64_t bench_per_round(uint64_t total, uint64_t overhead);
 void bench_events(uint64_t overhead);
 void bench_domains(void);
 void bench_ext(uint64_t overhead);
+void bench_strands(uint64_t overhead);
 
 #endif

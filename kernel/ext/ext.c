@@ -2,6 +2,7 @@
 #include "ext/admission.h"
 #include "console.h"
 #include "ext/ext.h"
+#include "ext/ext_strand.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "init/module_table.h"
@@ -229,6 +230,7 @@ struct extension *ext_of_code(uint64_t pc)
 
 static void forget(struct extension *e)
 {
+    ext_strand_forget(e);
     uninstall_all(e);
     shell_help_drop(e->installer);
     revoke_all(e);

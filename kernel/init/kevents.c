@@ -6,6 +6,7 @@
 #include "console.h"
 #include "kernel.h"
 #include "vm/vm.h"
+#include "strand/strand_events.h"
 
 /* The kernel's handlers are trusted code, admitted by being built in. */
 static uint64_t count_command(void *closure, void *args)
@@ -59,6 +60,7 @@ void kevents_init(struct kernel *k)
         dispatch_declare(&k->events, &ext_loaded, &k->loaded_event) != DISPATCH_OK)
         panic("events: cannot declare the kernel's events");
     vm_events_declare();
+    strand_events_declare(k);
     int err = event_install(dispatch_event(&k->events, k->command_event), count_command, 0, &k->commands_seen, MODULE_KERNEL);
     if (err != DISPATCH_OK)
         panic("events: cannot install the command counter: error %d", err);

@@ -115,8 +115,8 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     kevents_init(&kernel);
     vm_init();
     domains_init();
+    strand_init(); /* before the extensions: their init may spawn strands */
     ext_boot();
-    strand_init();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

@@ -4,9 +4,11 @@
  * runs with interrupts off, so the timer never sees a table half changed. */
 #include "arch.h"
 #include "console.h"
+#include "spinel/strand.h"
 #include "strand/runtime.h"
 #include "uspace.h"
 #include "vm/vm.h"
+#include "strand/strand_events.h"
 
 /* The idle context's slot in sp[]: not a strand of the table, so the
  * queue never holds it and it never takes a turn from a runnable strand. */
@@ -19,6 +21,7 @@ static struct {
     uint64_t ticks[STRANDS];
     uint64_t count[STRANDS];
     uint64_t wake_at[STRANDS];  /* a sleeper's tick; 0: not sleeping */
+    uint32_t kept[STRANDS];     /* ticks in a row its policy kept it running */
     const char *name[STRANDS];
     uint32_t ctx[STRANDS];      /* its translation context, or TR_CONTEXTS: the kernel's */
     uint32_t current;           /* the running strand, or IDLE */
@@ -32,6 +35,12 @@ static void idle_loop(void *arg)
         __asm__ volatile("sti; hlt" ::: "memory");
 }
 
+/* The Strand event kind, raised for strand i under its policy. */
+static uint64_t raise_for(enum strand_event_kind kind, uint32_t i)
+{
+    return strand_raise(kind, i, rt.sched.strand[i].policy);
+}
+
 /* Runs the head of the queue, or the idle context if none is runnable.
  * The caller has already taken the current strand off the processor
  * (checkpoint, block or kill): sched_pick refuses while one runs. */
@@ -40,6 +49,8 @@ static void schedule(void)
     uint32_t next = IDLE;
     if (sched_pick(&rt.sched, &next) != SCHED_OK)
         next = IDLE;
+    else
+        raise_for(STRAND_EV_RESUME, next);
     uint32_t prev = rt.current;
     if (next == prev)
         return;
@@ -98,7 +109,10 @@ int strand_spawn(const char *name, void (*fn)(void *), void *arg, uint32_t owner
             rt.sp[i] = arch_strand_frame(top, fn, arg);
             rt.name[i] = name;
             rt.ticks[i] = rt.count[i] = rt.wake_at[i] = 0;
+            rt.kept[i] = 0;
             r = sched_unblock(&rt.sched, i);
+            if (r == SCHED_OK)
+                raise_for(STRAND_EV_UNBLOCK, i);
             *index = i;
         }
     }
@@ -120,7 +134,8 @@ void strand_sleep(uint64_t ticks)
 {
     uint64_t flags = arch_irq_save();
     rt.wake_at[rt.current] = arch_ticks() + ticks + 1;
-    sched_block(&rt.sched, rt.current);
+    if (sched_block(&rt.sched, rt.current) == SCHED_OK)
+        raise_for(STRAND_EV_BLOCK, rt.current);
     schedule();
     arch_irq_restore(flags);
 }
@@ -170,13 +185,98 @@ void strand_timer_tick(void)
     for (uint32_t i = 0; i < STRANDS; i++)
         if (rt.wake_at[i] && now >= rt.wake_at[i] && rt.sched.strand[i].state == STRAND_BLOCKED) {
             rt.wake_at[i] = 0;
-            sched_unblock(&rt.sched, i);
+            if (sched_unblock(&rt.sched, i) == SCHED_OK)
+                raise_for(STRAND_EV_UNBLOCK, i);
         }
-    if (rt.current != IDLE) {
-        rt.ticks[rt.current]++;
-        sched_checkpoint(&rt.sched, rt.current);
+    uint32_t cur = rt.current;
+    if (cur != IDLE) {
+        rt.ticks[cur]++;
+        /* Its policy may keep it running, a bounded number of ticks. */
+        if (raise_for(STRAND_EV_CHECKPOINT, cur) == STRAND_KEEP && rt.kept[cur] < STRAND_KEEP_MAX) {
+            rt.kept[cur]++;
+            return;
+        }
+        rt.kept[cur] = 0;
+        sched_checkpoint(&rt.sched, cur);
     }
     schedule();
+}
+
+int strand_schedule_by(uint32_t index, uint32_t owner, uint32_t policy)
+{
+    uint64_t flags = arch_irq_save();
+    int r = index >= STRANDS ? SCHED_ERR_RANGE
+            : rt.sched.strand[index].owner != owner ? SCHED_ERR_FREE
+                                                    : sched_set_policy(&rt.sched, index, policy);
+    arch_irq_restore(flags);
+    return r;
+}
+
+void strand_release(uint32_t ext)
+{
+    uint64_t flags = arch_irq_save();
+    sched_release_policy(&rt.sched, ext);
+    if (sched_release_owner(&rt.sched, ext) == SCHED_OK)
+        reap_dead();
+    arch_irq_restore(flags);
+}
+
+struct kobject *strand_object(uint32_t index) { return index < STRANDS ? &rt.sched.strand[index].obj : 0; }
+
+uint32_t strand_count(void)
+{
+    uint32_t n = 0;
+    uint64_t flags = arch_irq_save();
+    for (uint32_t i = 0; i < STRANDS; i++)
+        n += rt.sched.strand[i].state != STRAND_FREE;
+    arch_irq_restore(flags);
+    return n;
+}
+
+void strand_yield(void)
+{
+    uint64_t flags = arch_irq_save();
+    if (sched_checkpoint(&rt.sched, rt.current) == SCHED_OK)
+        schedule();
+    arch_irq_restore(flags);
+}
+
+void strand_wait(void)
+{
+    uint64_t flags = arch_irq_save();
+    if (sched_block(&rt.sched, rt.current) == SCHED_OK) {
+        raise_for(STRAND_EV_BLOCK, rt.current);
+        schedule();
+    }
+    arch_irq_restore(flags);
+}
+
+int strand_wake(uint32_t index)
+{
+    uint64_t flags = arch_irq_save();
+    int r = sched_unblock(&rt.sched, index);
+    if (r == SCHED_OK)
+        raise_for(STRAND_EV_UNBLOCK, index);
+    arch_irq_restore(flags);
+    return r;
+}
+
+void strand_handoff(uint32_t index)
+{
+    uint64_t flags = arch_irq_save();
+    if (sched_unblock(&rt.sched, index) == SCHED_OK)
+        raise_for(STRAND_EV_UNBLOCK, index);
+    if (sched_block(&rt.sched, rt.current) == SCHED_OK) {
+        raise_for(STRAND_EV_BLOCK, rt.current);
+        schedule();
+    }
+    arch_irq_restore(flags);
+}
+
+void strand_join(uint32_t index)
+{
+    while (index < STRANDS && (rt.sched.strand[index].state == STRAND_RUNNABLE || rt.sched.strand[index].state == STRAND_BLOCKED))
+        strand_yield();
 }
 
 uint32_t strand_list(struct strand_info *out, uint32_t n)

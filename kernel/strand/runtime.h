@@ -54,6 +54,29 @@ uint32_t strand_list(struct strand_info *out, uint32_t n);
 /* The timer interrupt, after its EOI, interrupts off: wakes sleepers,
  * sends the running strand to the back of the queue and runs the head. */
 void strand_timer_tick(void);
+/* Puts strand index, if owner owns it, under policy: SCHED_OK, or
+ * SCHED_ERR_FREE if it is not owner's, or sched_set_policy's refusal. */
+int strand_schedule_by(uint32_t index, uint32_t owner, uint32_t policy);
+/* Extension ext is unloaded: the strands it scheduled fall back to round
+ * robin, those it owns are killed and their stacks freed. */
+void strand_release(uint32_t ext);
+/* Strand index's kernel object (CAP_STRAND), for references; 0 if out
+ * of range. */
+struct kobject *strand_object(uint32_t index);
+/* Strands in the table, live or dead (not yet reaped). */
+uint32_t strand_count(void);
+/* The caller goes to the back of the run queue and the head runs. */
+void strand_yield(void);
+/* The caller blocks until strand_wake. */
+void strand_wait(void);
+/* Strand index, blocked, becomes runnable: SCHED_OK or why not. */
+int strand_wake(uint32_t index);
+/* strand_wake(index) then strand_wait, in one step: no tick comes between
+ * (a partner preempted between the two would leave both blocked). */
+void strand_handoff(uint32_t index);
+/* The caller yields until strand index is neither runnable nor blocked
+ * (not the caller, which is running). */
+void strand_join(uint32_t index);
 /* Words for a sched_err or strand_err code. */
 const char *strand_err_text(int code);
 const char *strand_state_name(uint8_t state);

@@ -151,3 +151,23 @@ int law_release_owner(struct sched *s, uint32_t owner, uint32_t k, uint32_t *ind
     //@ assert !StrandIs(s, k, STRAND_RUNNABLE) && !StrandIs(s, k, STRAND_RUNNING);
     return sched_pick(s, index);
 }
+
+/* A strand put under an extension's policy, which is then unloaded, is
+ * back under round robin, in the state and at the place in the run queue
+ * it had: the fallback the issue asks for. */
+/*@ requires SchedValid(s) && k < STRANDS && StrandLive(s->strand[k].state);
+    requires policy != SCHED_POLICY_DEFAULT;
+    terminates \true;
+    assigns s->strand[0 .. STRANDS - 1].policy;
+    ensures \result == SCHED_OK;
+    ensures fallback: s->strand[k].policy == SCHED_POLICY_DEFAULT;
+    ensures same_queue: \forall integer i; 0 <= i < STRANDS ==>
+      s->strand[i].state == \old(s->strand[i].state) && s->strand[i].ticket == \old(s->strand[i].ticket);
+*/
+int law_policy_falls_back(struct sched *s, uint32_t k, uint32_t policy)
+{
+    int r = sched_set_policy(s, k, policy);
+    //@ assert s->strand[k].policy == policy;
+    sched_release_policy(s, policy);
+    return r;
+}

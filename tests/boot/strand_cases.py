@@ -79,4 +79,94 @@ def test_strands_kill_and_refusals():
         g.kill()
 
 
-STRAND_TESTS = [test_strands_two_spinners_both_advance, test_strands_kill_and_refusals]
+def sched_guest(name, *more):
+    """A guest booted from an ISO with the sched sample (and more
+    (package, line) modules), loaded at boot."""
+    import cases
+    import ext_cases
+    from qemu import Guest
+    iso = cases.build_iso(name, [(ext_cases.pkg("sched"), "ext sched")] + list(more))
+    return Guest(["-cdrom", iso], timeout=240)
+
+
+def ticks_between(g, seconds):
+    """Each strand's ticks over `seconds`, from two `strands` listings."""
+    first, shell = strands(g)
+    time.sleep(seconds)
+    second, _ = strands(g)
+    return {s: (second[s][0], second[s][2] - first[s][2]) for s in second if s in first}, second, shell
+
+
+def test_sched_extension_priority_then_fallback():
+    """The sched sample schedules the two spinners it owns by priority:
+    over the same time its priority-3 strand gets clearly more ticks than
+    its priority-1 strand (3 per turn to 1), while two spinners under
+    round robin share evenly. A forged reference is refused. Unloaded,
+    its strands are gone and the strand count is what it was before."""
+    import cases
+    g = sched_guest("sched")
+    try:
+        m = g.expect(r"sched: scheduling strand (\d+) priority 3 and strand (\d+) priority 1; "
+                     r"a forged reference: 7\r?\n")
+        fast, slow = int(m[1]), int(m[2])
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        rows, shell = strands(g)
+        assert rows[fast][0] == "spin" and rows[slow][0] == "spin", rows
+        listing = g.command("strands", r"(?s)strands? .*?(?=spinel> )")[0]
+        assert re.search(rf"strand {fast} spin: \w+, owner 16, policy 16,", listing), listing
+        a, b = spawn(g, "spin"), spawn(g, "spin")
+        delta, _, _ = ticks_between(g, 3.0)
+        print(f"sched: ticks over 3 s: fast {delta[fast][1]}, slow {delta[slow][1]}, "
+              f"round robin {delta[a][1]} and {delta[b][1]}")
+        assert delta[slow][1] > 0 and delta[fast][1] > 2 * delta[slow][1], delta
+        assert delta[a][1] > 0 and delta[b][1] > 0, delta
+        assert max(delta[a][1], delta[b][1]) <= 1.5 * min(delta[a][1], delta[b][1]), delta
+        g.command("ext unload sched", r"sched: unloaded after (\d+) checkpoints and (\d+) resumes\r?\n"
+                                      r"ext sched: unloaded")
+        after, _ = strands(g)
+        assert fast not in after and slow not in after, after
+        assert sorted(after) == sorted([shell, a, b]), after
+        delta, _, _ = ticks_between(g, 1.0)
+        assert delta[a][1] > 0 and delta[b][1] > 0, delta
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_sched_needs_strands_to_schedule():
+    """An extension that holds no strand reference may not install on the
+    Strand events: refused with SPINEL_ERR_DENIED (1)."""
+    import cases
+    import ext_cases
+    g = sched_guest("nostrand", (ext_cases.admitted_test_ext("nostrand"), "ext nostrand"))
+    try:
+        g.expect(r"nostrand: install on Strand.Checkpoint: 1\r?\n")
+        g.expect(r"extensions: 2 loaded, 0 refused")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_sched_load_unload_cycles():
+    """1000 loads and unloads of sched: each spawns two strands and puts
+    them under its policy, each unload kills them; the free frames and the
+    strand count are the same after as before."""
+    import cases
+    g = sched_guest("schedcycle")
+    try:
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        g.command("ext unload sched", r"ext sched: unloaded")
+        before, _ = strands(g)
+        m = g.command("ext cycle sched 1000", r"ext cycle: 1000 loads and unloads of sched; "
+                                               r"free frames (\d+) before, (\d+) after")
+        assert m[1] == m[2], m.group(0)
+        after, _ = strands(g)
+        assert sorted(after) == sorted(before), (before, after)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+STRAND_TESTS = [test_strands_two_spinners_both_advance, test_strands_kill_and_refusals,
+                test_sched_extension_priority_then_fallback, test_sched_needs_strands_to_schedule,
+                test_sched_load_unload_cycles]

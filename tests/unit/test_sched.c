@@ -148,6 +148,22 @@ static void test_release(void)
     CHECK("release owner: free entries stay free", s.strand[10].state == STRAND_FREE);
 }
 
+static void test_set_policy(void)
+{
+    sched_init(&s);
+    uint32_t a = start(16, 0), b = start(16, 0);
+    uint64_t ticket = s.strand[a].ticket;
+    CHECK("set policy: a live strand", sched_set_policy(&s, a, 16) == SCHED_OK && s.strand[a].policy == 16);
+    CHECK("set policy: its state and place kept", s.strand[a].state == STRAND_RUNNABLE && s.strand[a].ticket == ticket);
+    CHECK("set policy: others untouched", s.strand[b].policy == 0);
+    CHECK("set policy: out of range", sched_set_policy(&s, STRANDS, 16) == SCHED_ERR_RANGE);
+    CHECK("set policy: a free entry", sched_set_policy(&s, 20, 16) == SCHED_ERR_FREE && s.strand[20].policy == 0);
+    sched_kill(&s, b);
+    CHECK("set policy: a dead strand", sched_set_policy(&s, b, 16) == SCHED_ERR_DEAD && s.strand[b].policy == 0);
+    sched_release_policy(&s, 16);
+    CHECK("set policy: released, back to the default", s.strand[a].policy == SCHED_POLICY_DEFAULT);
+}
+
 int main(void)
 {
     test_init();
@@ -156,5 +172,6 @@ int main(void)
     test_kill();
     test_refusals();
     test_release();
+    test_set_policy();
     CHECK_EXIT();
 }

@@ -221,6 +221,18 @@ int strand_reap(struct sched *s, uint32_t index)
     return SCHED_OK;
 }
 
+int sched_set_policy(struct sched *s, uint32_t index, uint32_t policy)
+{
+    if (index >= STRANDS)
+        return SCHED_ERR_RANGE;
+    if (s->strand[index].state == STRAND_FREE)
+        return SCHED_ERR_FREE;
+    if (s->strand[index].state == STRAND_DEAD)
+        return SCHED_ERR_DEAD;
+    s->strand[index].policy = policy;
+    return SCHED_OK;
+}
+
 void sched_release_policy(struct sched *s, uint32_t policy)
 {
     /*@ loop invariant 0 <= i <= STRANDS;

@@ -251,6 +251,31 @@ int sched_kill(struct sched *s, uint32_t index);
 */
 int strand_reap(struct sched *s, uint32_t index);
 
+/* A live strand is put under policy (an extension's, or the default):
+ * nothing else changes, its place in the run queue included. */
+/*@ requires SchedValid(s);
+    terminates \true;
+    assigns s->strand[0 .. STRANDS - 1].policy;
+    ensures SchedValid(s);
+    ensures SchedFollows{Pre,Post}(s);
+    behavior range:
+      assumes index >= STRANDS;
+      ensures \result == SCHED_ERR_RANGE && SchedSame{Pre,Post}(s);
+    behavior free:
+      assumes index < STRANDS && StrandIs(s, index, STRAND_FREE);
+      ensures \result == SCHED_ERR_FREE && SchedSame{Pre,Post}(s);
+    behavior dead:
+      assumes index < STRANDS && StrandIs(s, index, STRAND_DEAD);
+      ensures \result == SCHED_ERR_DEAD && SchedSame{Pre,Post}(s);
+    behavior ok:
+      assumes index < STRANDS && StrandLive(s->strand[index].state);
+      ensures \result == SCHED_OK;
+      ensures set: StrandPolicySet{Pre,Post}(s, index, policy);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int sched_set_policy(struct sched *s, uint32_t index, uint32_t policy);
+
 /* A scheduling extension is unloaded: every strand it scheduled falls back
  * to the default policy; nothing else changes. */
 /*@ requires SchedValid(s);
