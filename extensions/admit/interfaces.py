@@ -22,12 +22,20 @@ EVENTS = {
     "Strand.Unblock": ("strand", "strand_unblock_contract", None),
     "Strand.Checkpoint": ("strand", "strand_checkpoint_contract", None),
     "Strand.Resume": ("strand", "strand_resume_contract", None),
+    "PhysAddr.Reclaim": ("phys", "phys_reclaim_contract", None),
+    "Translation.PageNotPresent": ("translation", "translation_fault_contract", None),
+    "Translation.BadAddress": ("translation", "translation_fault_contract", None),
+    "Translation.ProtectionFault": ("translation", "translation_fault_contract", None),
 }
 # Interfaces with several events install each through its own pair of
 # functions: the event each one's handler argument is for. (An interface
 # with one event installs through NAME_install and NAME_uninstall.)
 INSTALLS = {f"strand_{verb}_{e.lower()}": f"Strand.{e}"
             for verb in ("install", "uninstall") for e in ("Block", "Unblock", "Checkpoint", "Resume")}
+INSTALLS.update({f"translation_{verb}_{suffix}": f"Translation.{e}"
+                 for verb in ("install", "uninstall")
+                 for suffix, e in (("not_present", "PageNotPresent"), ("bad_address", "BadAddress"),
+                                   ("protection", "ProtectionFault"))})
 INIT = ("ext_init", "ext_init_contract")
 FINI = ("ext_fini", "ext_fini_contract")
 

@@ -3,6 +3,7 @@
 #include "console.h"
 #include "ext/ext.h"
 #include "ext/ext_strand.h"
+#include "ext/ext_vm.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "init/module_table.h"
@@ -232,6 +233,7 @@ static void forget(struct extension *e)
 {
     ext_strand_forget(e);
     uninstall_all(e);
+    ext_vm_forget(e); /* its strands are dead and its handlers gone: nothing runs in its contexts */
     shell_help_drop(e->installer);
     revoke_all(e);
     domains_unload(e->kd);

@@ -2,6 +2,7 @@
  * see vm.h. Translation and VirtAddr are in vm_ctx.c, faults in
  * vm_fault.c, the events' declarations in vm_events.c. */
 #include "arch.h"
+#include "ext/ext_vm.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "paging.h"
@@ -52,9 +53,11 @@ static int reclaim(void)
         if (phys_candidate(&vm.phys, vm.reclaim_cursor, &candidate) != PHYS_OK)
             return 0;
         vm.reclaim_cursor = (candidate + 1) % PHYS_PAGES;
-        struct vm_reclaim r = { candidate, vm.phys.page[candidate].owner, candidate };
+        struct vm_reclaim r = { .candidate = candidate, .holder = vm.phys.page[candidate].owner, .nominee = candidate };
+        ext_vm_reclaim_refs(&r);
         if (!event_raise(dispatch_event(&kernel.events, vm.reclaim_event), &r))
             continue;
+        ext_vm_reclaim_nominee(&r);
         take_back(phys_nominee_ok(&vm.phys, candidate, r.nominee) ? r.nominee : candidate);
         return 1;
     }

@@ -30,11 +30,16 @@ struct vm_fault {
     uint32_t owner;  /* its owner: a kernel guard runs only the owner's handlers */
 };
 
-/* What PhysAddr.Reclaim's handlers are given. */
+/* What PhysAddr.Reclaim's handlers are given. An extension's handler
+ * sees the first two fields as spinel/phys.h's struct spinel_reclaim:
+ * references in its own table, which ext_vm.c fills in before the raise
+ * and reads back after it. */
 struct vm_reclaim {
-    uint32_t candidate; /* the phys entry the kernel would take */
-    uint32_t holder;    /* its holder: only the holder's handlers run */
-    uint32_t nominee;   /* a handler may change it to another entry of the holder's */
+    uint64_t candidate_ref; /* the holder's reference to the candidate */
+    uint64_t nominee_ref;   /* an extension's handler may change it to another of its frames */
+    uint32_t candidate;     /* the phys entry the kernel would take */
+    uint32_t holder;        /* its holder: only the holder's handlers run */
+    uint32_t nominee;       /* a kernel handler may change it to another entry of the holder's */
 };
 
 struct vm_services {

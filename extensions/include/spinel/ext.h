@@ -37,7 +37,18 @@ enum spinel_err {
     SPINEL_ERR_NOT_NOW = 5,   /* handlers are installed from init or fini only */
     SPINEL_ERR_NO_SUCH = 6,   /* no object of that name */
     SPINEL_ERR_BAD_REF = 7,   /* not a live reference of this extension's, with the right asked for */
-    SPINEL_ERR_QUOTA = 8      /* this extension has SPINEL_HANDLER_QUOTA handlers on that event already */
+    SPINEL_ERR_QUOTA = 8,     /* this extension has SPINEL_HANDLER_QUOTA handlers on that event already */
+    /* The VM services' refusals (phys.h, virt.h, translation.h): each
+     * changes nothing. */
+    SPINEL_ERR_NO_MEMORY = 9,    /* no free frame (after Reclaim), or no room for the range */
+    SPINEL_ERR_UNALIGNED = 10,   /* the address is not the start of a page */
+    SPINEL_ERR_KERNEL_HALF = 11, /* the address is in the kernel's half */
+    SPINEL_ERR_PROT = 12,        /* unknown protection bits, or no access at all */
+    SPINEL_ERR_WX = 13,          /* writable and executable at once */
+    SPINEL_ERR_MAPPED = 14,      /* something is mapped at that address already */
+    SPINEL_ERR_NOT_MAPPED = 15,  /* nothing is mapped at that address */
+    SPINEL_ERR_IN_USE = 16,      /* a mapping still names the frame */
+    SPINEL_ERR_INVALID = 17      /* a size or attribute the service does not take */
 };
 
 /* Handlers one extension may have installed on one event: no extension
@@ -47,12 +58,13 @@ enum spinel_err {
 /* The contract every extension's init meets (the admission tool proves
  * ext_init against it through a generated wrapper): it terminates, and
  * makes at most SpinelBound loop iterations (SpinelFuel), and writes only
- * the extension's own globals (SpinelState), the console, the event tables
- * and its capability table. 0 means ready; anything else refuses the load, and
- * the kernel uninstalls whatever init installed. */
+ * the extension's own globals (SpinelState), the console, the event tables,
+ * its capability table and the VM services' state (SpinelServices). 0
+ * means ready; anything else refuses the load, and the kernel uninstalls
+ * whatever init installed. */
 /*@ requires SpinelFuel >= SpinelBound;
     terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs, SpinelFuel;
+    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs, SpinelServices, SpinelFuel;
 */
 int ext_init_contract(void);
 
@@ -60,7 +72,7 @@ int ext_init_contract(void);
  * uninstalls what remains and frees the extension's memory. */
 /*@ requires SpinelFuel >= SpinelBound;
     terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs, SpinelFuel;
+    assigns SpinelState, SpinelConsole, SpinelEvents, SpinelRefs, SpinelServices, SpinelFuel;
 */
 void ext_fini_contract(void);
 
