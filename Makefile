@@ -86,7 +86,7 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 EXT_SAMPLES := tracer counter hello checksum sum
 # Admitted with them but not loaded at boot (boot/grub.cfg): sched's
 # strands would share the processor with the shell in every session.
-EXT_UNLOADED := sched
+EXT_UNLOADED := sched pager
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES) $(EXT_UNLOADED))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h
