@@ -72,8 +72,10 @@ int vm_map(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t page, uint32_t
 {
     uint64_t flags = arch_irq_save();
     int r = wx_across(page, prot) ? TR_ERR_WX : tr_add_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, page, prot);
-    if (r == TR_OK)
+    if (r == TR_OK) {
         uspace_map(vm.root[ctx], vaddr, phys_address(&vm.phys, &kernel.frames, page), prot);
+        vm.changes++;
+    }
     arch_irq_restore(flags);
     return r;
 }
@@ -98,6 +100,7 @@ int vm_unmap(uint32_t owner, uint32_t ctx, uint64_t vaddr)
     else if ((r = tr_examine_mapping(&vm.tr, &vm.phys, ctx, vaddr, &page, &prot)) == TR_OK) {
         uspace_unmap(vm.root[ctx], vaddr);
         r = tr_remove_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, &page);
+        vm.changes++;
         if (prot & TR_PROT_EXEC)
             vm_unseal_if_unexecutable(page);
     }
