@@ -228,7 +228,8 @@ def test_bench_mode_reports_rows():
     g = pvh("-append", "bench")
     try:
         for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call", "strand_fork_join",
-                     "strand_ping_pong"):
+                     "strand_ping_pong", "vm_dirty", "vm_fault", "vm_trap", "vm_prot1", "vm_prot100", "vm_unprot100",
+                     "vm_appel1", "vm_appel2"):
             g.expect(r"BENCH " + name + r" \d+ instructions \S+\n")
         g.expect(r"BENCH done")
         g.expect_exit(EXIT_OK)
