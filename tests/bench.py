@@ -39,6 +39,13 @@ SPIN_VM = (
     ("vm_appel1", 39, "write to a read-only page; handler unprotects it and protects the next, per fault"),
     ("vm_appel2", 29, "protect 50 pages, write each, handler unprotects it; two contexts, per page"),
 )
+# SPIN's thread table (the same paper, in-kernel threads), in microseconds:
+# fork-join creates a thread, runs it, ends it and waits for its end;
+# ping-pong hands the processor between two threads and back.
+SPIN_THREADS = (
+    ("strand_fork_join", 22, "spawn a strand that ends at once, wait for it (kernel strands)"),
+    ("strand_ping_pong", 17, "two strands hand the processor to each other, there and back"),
+)
 KERNEL_MODEL = ["-ffreestanding", "-fno-pic", "-mcmodel=kernel", "-mno-red-zone", "-fno-stack-protector"]
 
 
@@ -183,14 +190,14 @@ admit_NAME_cold: an empty cache, every prover runs; _warm: the cached
 
 
 def spin_table(rows):
-    """The VM rows beside SPIN's figures, each as a ratio to its own
+    """The VM and thread rows beside SPIN's figures, each as a ratio to its own
     procedure call; the figures also go into bench.json."""
     values = {r["name"]: r for r in rows}
-    lines = ["", "SPIN's virtual memory table (Appel and Li) beside ours; ratio = / a procedure call "
+    lines = ["", "SPIN's virtual memory (Appel and Li) and thread tables beside ours; ratio = / a procedure call "
                  f"(ours: indirect_call; SPIN's: its in-kernel call, {SPIN_CALL_US} us);",
              "/trap = / the same table's Trap row (SPIN's: 7 us), which needs no procedure-call baseline"]
     cells = []
-    for name, us, what in SPIN_VM:
+    for name, us, what in SPIN_VM + SPIN_THREADS:
         r = values.get(name)
         if r is None or r["ratio"] is None:
             continue
