@@ -1,12 +1,14 @@
 /* The shell's VM command: the services' tables and counters, and `vm
  * touch`, which runs the touch demo in a context the shell owns, to show
- * each fault event's default: the report, and the strand stopped. */
+ * each fault event's default: the report, and the strand stopped; `vm
+ * fill`, which runs the frame table dry to show Reclaim's. */
 #include "arch.h"
 #include "console.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "shell/shell_cmds.h"
 #include "strand/runtime.h"
+#include "paging.h"
 #include "uspace.h"
 #include "vm/vm.h"
 #include "vm/vm_demo.h"
@@ -103,7 +105,27 @@ static void vm_touch(const char *args)
                                  : 1;
     if (mapped)
         run_touch(ctx, &t);
+    struct paging_audit a = { 0, 0, 0 };
+    uspace_audit(vm_ctx_root(ctx), &a);
+    kprintf("vm touch: context %u: W^X broken by %lu of %lu pages and %lu tables\n", ctx, a.broken, a.pages,
+            a.tables);
     vm_release_owner(SHELL_OWNER);
+}
+
+/* Holds frames for the shell until an allocation is refused: the table
+ * fills, Reclaim is raised for each live entry, and with no holder
+ * agreeing the allocation fails cleanly. Then gives them all back. */
+static void vm_fill(void)
+{
+    uint32_t held = 0, page;
+    uint64_t raises = dispatch_event(&kernel.events, vm.reclaim_event)->raises;
+    int r;
+    while ((r = vm_phys_alloc(SHELL_OWNER, 0, &page)) == PHYS_OK)
+        held++;
+    raises = dispatch_event(&kernel.events, vm.reclaim_event)->raises - raises;
+    kprintf("vm fill: %u frames held, then refused: %s (error %d); Reclaim raised %lu times\n", held,
+            vm_err_text(r), r, raises);
+    kprintf("vm fill: %u frames given back\n", vm_release_owner(SHELL_OWNER));
 }
 
 void cmd_vm(const char *args)
@@ -113,6 +135,8 @@ void cmd_vm(const char *args)
         vm_status();
     else if (kstrnlen(word, sizeof word) == 5 && kmemcmp((const uint8_t *)word, (const uint8_t *)"touch", 5) == 0)
         vm_touch(args);
+    else if (kstrnlen(word, sizeof word) == 4 && kmemcmp((const uint8_t *)word, (const uint8_t *)"fill", 4) == 0)
+        vm_fill();
     else
-        kprintf("usage: vm [touch N [map|ro|bad]]\n");
+        kprintf("usage: vm [touch N [map|ro|bad] | fill]\n");
 }
