@@ -75,7 +75,7 @@ TIMEOUT = 300  # seconds for the whole session: the build machine may be busy
 # Each mask: a pattern, and what its match becomes in both texts.
 MASKS = [
     (re.compile(r"^ticks: \d+"), "ticks: N"),
-    (re.compile(r"^(event \d+ Strand\.(?:Checkpoint|Resume): owner \d+, \d+ handlers?, )\d+ raises, default ran \d+ times"),
+    (re.compile(r"^(event \d+ Strand\.(?:Checkpoint|Resume): owner \d+, \d+ handlers?, )\d+ raises?, default ran \d+ times?"),
      r"\1N raises, default ran N times"),
     (re.compile(r" in \d+(\.\d+)? s\b"), " in N s"),
     (re.compile(r"module (\d+): 0x[0-9a-f]+, \d+ bytes"), r"module \1: ADDR, N bytes"),
