@@ -19,14 +19,15 @@ typedef int shell_guard(void *closure, const char *line);
 
 /* The handler contract of Shell.Command (ShellCommandHandler): every
  * extension handler on it is proved against exactly this. It may write
- * its own globals and the console, nothing else; it may not keep line.
- * The kernel's line is never in the extension's globals. It makes at
- * most SpinelBound loop iterations (spec/ext/ext.acsl). */
+ * its own globals and the console, and use the VM services (a command
+ * that maps a page or starts a workload), nothing else; it may not keep
+ * line. The kernel's line is never in the extension's globals. It makes
+ * at most SpinelBound loop iterations (spec/ext/ext.acsl). */
 /*@ requires ShellLine(line);
     requires SpinelFuel >= SpinelBound;
     requires \separated(line + (0 .. 127), &SpinelStateAt);
     terminates \true;
-    assigns SpinelState, SpinelConsole, SpinelFuel;
+    assigns SpinelState, SpinelConsole, SpinelFuel, SpinelServices;
 */
 uint64_t shell_handler_contract(void *closure, const char *line);
 
