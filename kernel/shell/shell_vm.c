@@ -1,6 +1,8 @@
-/* The shell's VM command: the services' tables and counters, and `vm
+/* The shell's VM command: the services' tables and counters; `vm
  * touch`, which runs the touch demo in a context the shell owns, to show
- * each fault event's default: the report, and the strand stopped. */
+ * each fault event's default: the report, and the strand stopped; and
+ * `vm fill`, which takes frames until PhysAddr refuses, to show what
+ * Reclaim gives (its policies are extensions'). */
 #include "arch.h"
 #include "console.h"
 #include "kernel.h"
@@ -106,13 +108,34 @@ static void vm_touch(const char *args)
     vm_release_owner(SHELL_OWNER);
 }
 
+/* Frames for the shell until the allocator refuses (each refusal has
+ * raised Reclaim first), then all given back. */
+static void vm_fill(void)
+{
+    uint32_t held = 0, page;
+    uint64_t reclaimed = vm.reclaimed;
+    int r;
+    while ((r = vm_phys_alloc(SHELL_OWNER, 0, &page)) == PHYS_OK)
+        held++;
+    kprintf("vm fill: held %u frame%s (%lu by Reclaim), then: %s (error %d)\n", held, plural(held),
+            vm.reclaimed - reclaimed, vm_err_text(r), r);
+    vm_release_owner(SHELL_OWNER);
+}
+
+static int word_is(const char *word, const char *name, size_t n)
+{
+    return kstrnlen(word, 8) == n && kmemcmp((const uint8_t *)word, (const uint8_t *)name, n) == 0;
+}
+
 void cmd_vm(const char *args)
 {
     char word[8];
     if (!next_word(&args, word, sizeof word))
         vm_status();
-    else if (kstrnlen(word, sizeof word) == 5 && kmemcmp((const uint8_t *)word, (const uint8_t *)"touch", 5) == 0)
+    else if (word_is(word, "touch", 5))
         vm_touch(args);
+    else if (word_is(word, "fill", 4))
+        vm_fill();
     else
-        kprintf("usage: vm [touch N [map|ro|bad]]\n");
+        kprintf("usage: vm [touch N [map|ro|bad] | fill]\n");
 }
