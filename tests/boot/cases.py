@@ -356,6 +356,8 @@ from strand_cases import STRAND_TESTS  # noqa: E402
 TESTS += STRAND_TESTS
 from vm_cases import VM_TESTS  # noqa: E402
 TESTS += VM_TESTS
+from vmext_cases import VMEXT_TESTS  # noqa: E402
+TESTS += VMEXT_TESTS
 from vm_sample_cases import VM_SAMPLE_TESTS  # noqa: E402
 TESTS += VM_SAMPLE_TESTS
 from readme_session import README_TESTS  # noqa: E402
