@@ -241,7 +241,7 @@ int ext_init(void)
         return 3;
     if (phys_install(on_reclaim) != SPINEL_OK || shell_install(on_command, 0) != SPINEL_OK)
         return 4;
-    shell_help_str("reclaim", ": frames held, given to Reclaim (offered, nominated), still mapped");
+    shell_help_str("reclaim", "its frames held and given to Reclaim (offered, nominated), and those still mapped");
     print_str("reclaim: 8 frames held, a reserve of 2 kept from Reclaim\n");
     return 0;
 }
