@@ -22,7 +22,30 @@ ADMITTED = ("counter", "hello", "checksum", "sum")
 ADMIT_MODES = (("cold", []), ("warm", []), ("recheck", ["--recheck"]))
 # The rows kernel/bench/bench*.c print; the previous run's count, if there
 # is one, is used instead (so the total stays right when a row is added).
-KERNEL_ROWS = 23
+KERNEL_ROWS = 31
+# SPIN's virtual memory table (Bershad et al., SOSP '95, from Appel and
+# Li's benchmarks) in microseconds on a 133 MHz Alpha, and what our row
+# counts (kernel/bench/bench_vm.c says it in full). SPIN's ratio is against
+# its protected in-kernel procedure call, 0.13 us, as ours is against
+# indirect_call: compare the ratios, not the absolute times.
+SPIN_CALL_US = 0.13
+SPIN_VM = (
+    ("vm_dirty", 2, "ExamineMapping of a mapped page, each of 50 in turn (the model keeps no dirty bit)"),
+    ("vm_fault", 29, "write to an unmapped page of a range: PageNotPresent, handler maps a held frame, retry"),
+    ("vm_trap", 7, "write to a read-only page: ProtectionFault to a handler and back, its vm_protect subtracted"),
+    ("vm_prot1", 16, "vm_protect of one page, read-write to read-only, each of 50 in turn"),
+    ("vm_prot100", 213, "vm_protect of 100 pages to read-only (50 in each of two contexts: 64 mappings at most)"),
+    ("vm_unprot100", 214, "the same 100 pages back to read-write"),
+    ("vm_appel1", 39, "write to a read-only page; handler unprotects it and protects the next, per fault"),
+    ("vm_appel2", 29, "protect 50 pages, write each, handler unprotects it; two contexts, per page"),
+)
+# SPIN's thread table (the same paper, in-kernel threads), in microseconds:
+# fork-join creates a thread, runs it, ends it and waits for its end;
+# ping-pong hands the processor between two threads and back.
+SPIN_THREADS = (
+    ("strand_fork_join", 22, "spawn a strand that ends at once, wait for it (kernel strands)"),
+    ("strand_ping_pong", 17, "two strands hand the processor to each other, there and back"),
+)
 KERNEL_MODEL = ["-ffreestanding", "-fno-pic", "-mcmodel=kernel", "-mno-red-zone", "-fno-stack-protector"]
 
 
@@ -166,6 +189,28 @@ admit_NAME_cold: an empty cache, every prover runs; _warm: the cached
   the gate and WP run again, the provers' answers come from WP's cache."""
 
 
+def spin_table(rows):
+    """The VM and thread rows beside SPIN's figures, each as a ratio to its own
+    procedure call; the figures also go into bench.json."""
+    values = {r["name"]: r for r in rows}
+    lines = ["", "SPIN's virtual memory (Appel and Li) and thread tables beside ours; ratio = / a procedure call "
+                 f"(ours: indirect_call; SPIN's: its in-kernel call, {SPIN_CALL_US} us);",
+             "/trap = / the same table's Trap row (SPIN's: 7 us), which needs no procedure-call baseline"]
+    cells = []
+    for name, us, what in SPIN_VM + SPIN_THREADS:
+        r = values.get(name)
+        if r is None or r["ratio"] is None:
+            continue
+        r["spin_us"], r["spin_ratio"] = us, round(us / SPIN_CALL_US, 1)
+        trap = values.get("vm_trap")
+        ours_trap = f"{r['value'] / trap['value']:.2f}" if trap and trap["value"] else "-"
+        cells.append((name, f"{r['ratio']:.1f}", f"{us}", f"{r['spin_ratio']:.1f}", ours_trap, f"{us / 7:.2f}", what))
+    head = ("row", "ratio", "SPIN us", "SPIN ratio", "/trap", "SPIN /trap", "what our row counts")
+    w = [max(len(c[i]) for c in cells + [head]) for i in range(6)]
+    fmt = "  ".join([f"{{:<{w[0]}}}"] + [f"{{:>{w[i]}}}" for i in range(1, 6)] + ["{}"])
+    return lines + [fmt.format(*head)] + [fmt.format(*c) for c in cells] if cells else []
+
+
 def table(rows):
     """The rows in columns as wide as their longest entry, then the legend."""
     cells = [(r["name"], str(r["value"]), r["unit"], r["baseline"] or "-",
@@ -182,7 +227,7 @@ def main(kernel):
         print("bench: the kernel printed no BENCH rows")
         return 1
     add_ratios(rows)
-    print("\n".join(table(rows)))
+    print("\n".join(table(rows) + spin_table(rows)))
     os.makedirs("build", exist_ok=True)
     with open("build/bench.json", "w") as f:
         json.dump(rows, f, indent=1)

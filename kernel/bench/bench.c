@@ -59,6 +59,7 @@ void bench_run(void)
     bench_domains();
     bench_ext(overhead);
     bench_strands(overhead);
+    bench_vm(overhead);
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }

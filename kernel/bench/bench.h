@@ -13,5 +13,6 @@ void bench_events(uint64_t overhead);
 void bench_domains(void);
 void bench_ext(uint64_t overhead);
 void bench_strands(uint64_t overhead);
+void bench_vm(uint64_t overhead);
 
 #endif

@@ -36,6 +36,12 @@ void uspace_activate(uint64_t root);
 /* The leaf entry's frame and protection at vaddr (for tests and the
  * audit); 0 if not mapped. */
 uint64_t uspace_lookup(uint64_t root, uint64_t vaddr, uint32_t *prot);
+/* W^X on a context's tables (wx_audit.c): its top-level table and user
+ * half walked; adds tables, pages and what breaks the invariant to *a
+ * (an executable page whose frame's physmap alias is writable, a
+ * writable one whose alias is sealed, a table not sealed). */
+struct paging_audit;
+void uspace_audit(uint64_t root, struct paging_audit *a);
 /* Top-level tables alive (not destroyed), and table frames they use. */
 void uspace_counts(uint64_t *spaces, uint64_t *tables);
 

@@ -6,6 +6,8 @@
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "paging.h"
+#include "uspace.h"
+#include "vm/vm.h"
 #include "shell/shell_cmds.h"
 #include "shell/shell_help.h"
 
@@ -31,6 +33,9 @@ static void cmd_mem(const char *args)
     const struct paging_stats *s = paging_stats();
     struct paging_audit a;
     paging_audit(&a);
+    for (uint32_t c = 0; c < TR_CONTEXTS; c++)
+        if (vm_ctx_root(c))
+            uspace_audit(vm_ctx_root(c), &a);
     kprintf("physmap: %lu pages read-only (sealed code and data, page tables), %lu of 2 MiB split; "
             "W^X broken by %lu of %lu pages and %lu tables\n",
             s->physmap_sealed, s->physmap_split, a.broken, a.pages, a.tables);
@@ -99,8 +104,7 @@ static const struct command commands[] = {
     { "spawn", "DEMO", "start a demo strand (spin, sleeper)", 1, cmd_spawn },
     { "kill", "N", "kill strand N", 1, cmd_kill },
     { "vm", "[touch N [map|ro|bad] | fill]",
-      "VM services: frames, contexts, ranges, faults; run the touch demo in a context; take frames until refused", 3,
-      cmd_vm },
+      "VM services: frames, contexts, ranges, faults; the touch demo in a context; fill the frame table", 3, cmd_vm },
     { "caps", "APP", "an application's live references", 1, cmd_caps },
     { "cap", "APP REF", "what a reference names, or why it is refused", 2, cmd_cap },
     { "revoke", "APP REF", "kill a reference", 2, cmd_revoke },

@@ -1,14 +1,14 @@
-/* The shell's VM command: the services' tables and counters; `vm
+/* The shell's VM command: the services' tables and counters, and `vm
  * touch`, which runs the touch demo in a context the shell owns, to show
- * each fault event's default: the report, and the strand stopped; and
- * `vm fill`, which takes frames until PhysAddr refuses, to show what
- * Reclaim gives (its policies are extensions'). */
+ * each fault event's default: the report, and the strand stopped; `vm
+ * fill`, which runs the frame table dry to show Reclaim's. */
 #include "arch.h"
 #include "console.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "shell/shell_cmds.h"
 #include "strand/runtime.h"
+#include "paging.h"
 #include "uspace.h"
 #include "vm/vm.h"
 #include "vm/vm_demo.h"
@@ -105,26 +105,27 @@ static void vm_touch(const char *args)
                                  : 1;
     if (mapped)
         run_touch(ctx, &t);
+    struct paging_audit a = { 0, 0, 0 };
+    uspace_audit(vm_ctx_root(ctx), &a);
+    kprintf("vm touch: context %u: W^X broken by %lu of %lu pages and %lu tables\n", ctx, a.broken, a.pages,
+            a.tables);
     vm_release_owner(SHELL_OWNER);
 }
 
-/* Frames for the shell until the allocator refuses (each refusal has
- * raised Reclaim first), then all given back. */
+/* Holds frames for the shell until an allocation is refused: the table
+ * fills, Reclaim is raised for each live entry, and with no holder
+ * agreeing the allocation fails cleanly. Then gives them all back. */
 static void vm_fill(void)
 {
     uint32_t held = 0, page;
-    uint64_t reclaimed = vm.reclaimed;
+    uint64_t raises = dispatch_event(&kernel.events, vm.reclaim_event)->raises;
     int r;
     while ((r = vm_phys_alloc(SHELL_OWNER, 0, &page)) == PHYS_OK)
         held++;
-    kprintf("vm fill: held %u frame%s (%lu by Reclaim), then: %s (error %d)\n", held, plural(held),
-            vm.reclaimed - reclaimed, vm_err_text(r), r);
-    vm_release_owner(SHELL_OWNER);
-}
-
-static int word_is(const char *word, const char *name, size_t n)
-{
-    return kstrnlen(word, 8) == n && kmemcmp((const uint8_t *)word, (const uint8_t *)name, n) == 0;
+    raises = dispatch_event(&kernel.events, vm.reclaim_event)->raises - raises;
+    kprintf("vm fill: %u frames held, then refused: %s (error %d); Reclaim raised %lu times\n", held,
+            vm_err_text(r), r, raises);
+    kprintf("vm fill: %u frames given back\n", vm_release_owner(SHELL_OWNER));
 }
 
 void cmd_vm(const char *args)
@@ -132,9 +133,9 @@ void cmd_vm(const char *args)
     char word[8];
     if (!next_word(&args, word, sizeof word))
         vm_status();
-    else if (word_is(word, "touch", 5))
+    else if (kstrnlen(word, sizeof word) == 5 && kmemcmp((const uint8_t *)word, (const uint8_t *)"touch", 5) == 0)
         vm_touch(args);
-    else if (word_is(word, "fill", 4))
+    else if (kstrnlen(word, sizeof word) == 4 && kmemcmp((const uint8_t *)word, (const uint8_t *)"fill", 4) == 0)
         vm_fill();
     else
         kprintf("usage: vm [touch N [map|ro|bad] | fill]\n");

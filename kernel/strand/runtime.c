@@ -4,6 +4,7 @@
  * runs with interrupts off, so the timer never sees a table half changed. */
 #include "arch.h"
 #include "console.h"
+#include "kernel.h"
 #include "spinel/strand.h"
 #include "strand/runtime.h"
 #include "uspace.h"
@@ -88,6 +89,9 @@ static void reap_dead(void)
             rt.stack[i] = 0;
             rt.wake_at[i] = 0;
             rt.ctx[i] = TR_CONTEXTS;
+            /* Its references die with it: the entry's next strand is
+             * not reached through them. */
+            cap_revoke_object(&kernel.caps, &rt.sched.strand[i].obj);
             strand_reap(&rt.sched, i);
         }
 }

@@ -50,6 +50,7 @@ struct vm_services {
     uint32_t reclaim_cursor;    /* where the next Reclaim candidate is looked for */
     uint32_t reclaim_event, fault_event[VM_FAULT_KINDS];
     uint64_t faults[VM_FAULT_KINDS], resolved, stopped, reclaimed;
+    uint64_t changes; /* mappings added or removed so far */
 };
 
 extern struct vm_services vm;

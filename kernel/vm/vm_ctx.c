@@ -46,25 +46,46 @@ int vm_ctx_destroy(uint32_t owner, uint32_t ctx)
     return r;
 }
 
-int vm_map(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t page, uint32_t prot)
-{
-    uint64_t flags = arch_irq_save();
-    int r = tr_add_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, page, prot);
-    if (r == TR_OK)
-        uspace_map(vm.root[ctx], vaddr, phys_address(&vm.phys, &kernel.frames, page), prot);
-    arch_irq_restore(flags);
-    return r;
-}
-
-void vm_unseal_if_unexecutable(uint32_t page)
+/* Whether some live mapping of page, in any context, has a protection bit
+ * of mask. */
+static int mapped_with(uint32_t page, uint32_t mask)
 {
     for (uint32_t c = 0; c < TR_CONTEXTS; c++)
         for (uint32_t s = 0; s < TR_MAPPINGS; s++) {
             const struct tr_mapping *m = &vm.tr.ctx[c].map[s];
-            if (vm.tr.ctx[c].live && m->live && m->page == page && (m->prot & TR_PROT_EXEC))
-                return;
+            if (vm.tr.ctx[c].live && m->live && m->page == page && (m->prot & mask))
+                return 1;
         }
-    uspace_unseal(phys_address(&vm.phys, &kernel.frames, page));
+    return 0;
+}
+
+/* W^X per frame, over every context: the model refuses W+X in one
+ * mapping; a frame writable in one mapping and executable in another is
+ * refused here, with the same code, before the model is asked. */
+static int wx_across(uint32_t page, uint32_t prot)
+{
+    return page < PHYS_PAGES && (((prot & TR_PROT_WRITE) && mapped_with(page, TR_PROT_EXEC)) ||
+                                 ((prot & TR_PROT_EXEC) && mapped_with(page, TR_PROT_WRITE)));
+}
+
+int vm_map(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t page, uint32_t prot)
+{
+    uint64_t flags = arch_irq_save();
+    int r = wx_across(page, prot) ? TR_ERR_WX : tr_add_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, page, prot);
+    if (r == TR_OK) {
+        uspace_map(vm.root[ctx], vaddr, phys_address(&vm.phys, &kernel.frames, page), prot);
+        vm.changes++;
+    }
+    arch_irq_restore(flags);
+    return r;
+}
+
+/* The frame's physmap alias writable again once no executable mapping of
+ * it is left. */
+static void vm_unseal_if_unexecutable(uint32_t page)
+{
+    if (!mapped_with(page, TR_PROT_EXEC))
+        uspace_unseal(phys_address(&vm.phys, &kernel.frames, page));
 }
 
 int vm_unmap(uint32_t owner, uint32_t ctx, uint64_t vaddr)
@@ -79,6 +100,7 @@ int vm_unmap(uint32_t owner, uint32_t ctx, uint64_t vaddr)
     else if ((r = tr_examine_mapping(&vm.tr, &vm.phys, ctx, vaddr, &page, &prot)) == TR_OK) {
         uspace_unmap(vm.root[ctx], vaddr);
         r = tr_remove_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, &page);
+        vm.changes++;
         if (prot & TR_PROT_EXEC)
             vm_unseal_if_unexecutable(page);
     }

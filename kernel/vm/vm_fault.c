@@ -9,12 +9,14 @@
 #define PF_PRESENT 0x1ull
 #define PF_WRITE 0x2ull
 #define PF_FETCH 0x10ull
-/* The same address faulting this many times in a row, each time
- * "resolved", means the tables and the model disagree: stop the strand
- * rather than loop. */
+/* The same address faulting again this many times in a row, with no
+ * mapping changed since the last fault there was "resolved", means the
+ * tables and the model disagree: stop the strand rather than loop. A
+ * fault at an address whose mapping was changed meanwhile (a write-watch
+ * protecting the page again) starts the count afresh. */
 #define VM_FAULT_REPEATS 4
 
-static uint64_t last_vaddr;
+static uint64_t last_vaddr, changes_then;
 static uint32_t repeats;
 
 static uint32_t access_of(uint64_t error)
@@ -49,9 +51,11 @@ int vm_fault(uint32_t ctx, uint64_t vaddr, uint64_t error)
     if (f.kind == VM_PROTECTION_FAULT && !(error & PF_PRESENT))
         f.kind = VM_PAGE_NOT_PRESENT; /* the model maps it, the tables do not: let a handler see it */
     vm.faults[f.kind]++;
+    uint64_t before = vm.changes;
     event_raise(dispatch_event(&kernel.events, vm.fault_event[f.kind]), &f);
-    repeats = vaddr == last_vaddr ? repeats + 1 : 0;
+    repeats = vaddr == last_vaddr && before == changes_then ? repeats + 1 : 0;
     last_vaddr = vaddr;
+    changes_then = vm.changes;
     if (allowed(ctx, page, f.access) && repeats < VM_FAULT_REPEATS) {
         vm.resolved++;
         return 1;

@@ -6,8 +6,4 @@
  * (1..8) and Translation's (32..43). */
 #define VM_VIRT_ERR_BASE 64
 
-/* vm_ctx.c: unseals the frame of page unless an executable mapping of it
- * is left in some context. */
-void vm_unseal_if_unexecutable(uint32_t page);
-
 #endif

@@ -228,7 +228,8 @@ def test_bench_mode_reports_rows():
     g = pvh("-append", "bench")
     try:
         for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call", "strand_fork_join",
-                     "strand_ping_pong"):
+                     "strand_ping_pong", "vm_dirty", "vm_fault", "vm_trap", "vm_prot1", "vm_prot100", "vm_unprot100",
+                     "vm_appel1", "vm_appel2"):
             g.expect(r"BENCH " + name + r" \d+ instructions \S+\n")
         g.expect(r"BENCH done")
         g.expect_exit(EXIT_OK)
@@ -253,8 +254,8 @@ def test_caps_and_events():
     application, a forged or out-of-range number, and once revoked."""
     g = pvh()
     try:
-        g.expect(r"events: 7 declared; capabilities: 7 references for the shell")
-        m = g.command("caps 0", r"application 0: 7 live references\r?\n"
+        g.expect(r"events: 11 declared; capabilities: 11 references for the shell")
+        m = g.command("caps 0", r"application 0: 11 live references\r?\n"
                                 r"  ref (\d+): rights r-c-, event 0 \(Shell\.Command\)")
         ref = int(m[1])
         g.command(f"cap 0 {ref}", rf"ref {ref}: event 0 \(Shell\.Command\)")
@@ -265,7 +266,7 @@ def test_caps_and_events():
         g.command(f"revoke 0 {ref}", rf"ref {ref}: revoked")
         g.command(f"cap 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
         g.command(f"revoke 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
-        g.command("caps 0", r"application 0: 6 live references")
+        g.command("caps 0", r"application 0: 10 live references")
         m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handler, (\d+) raises")
         assert int(m[1]) == 11, f"{m[1]} raises of Shell.Command for 11 command lines"
         g.expect(r"  0: \S+, installer 0, last ran in raise 11\r?\n")
@@ -322,7 +323,7 @@ def test_domains_from_boot_modules():
     try:
         g.expect(r"domain broken: refused: shorter than an ELF header \(error 1\)")
         g.expect(r"domain lib: refused: name already loaded")
-        g.expect(r"domains: 10 kernel modules, 4 objects loaded, 2 refused")
+        g.expect(r"domains: 13 kernel modules, 4 objects loaded, 2 refused")
         g.command("domains", r"console: module, 6 exports.*\n(.*\n)*"
                              r"ext: object, 1 export, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
                              r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 page rx \d+ r 1 rw "

@@ -23,7 +23,8 @@ def test_vm_touch_mapped_pages_in_a_context():
         before = status(g)
         assert before[:4] == [0, 0, 0, 0], before
         g.command("vm touch 5 map", r"touch: strand \d+: 5 pages written and read back\n"
-                                    r"vm touch: 5 of 5 pages done, all read back\n")
+                                    r"vm touch: 5 of 5 pages done, all read back\n"
+                                    r"vm touch: context \d+: W\^X broken by 0 of 5 pages and 4 tables\n")
         after = status(g)
         assert after[:4] == [0, 0, 0, 0], after
         assert after[4] == before[4], f"frames leaked: {before[4]} free before, {after[4]} after"
@@ -49,7 +50,8 @@ def test_vm_fault_defaults_stop_the_strand():
             m = g.command(f"vm touch 3 {how}".strip(),
                           rf"Translation\.{kind} at 0x([0-9a-f]+) \({access}\) in context (\d+): not resolved\n"
                           rf"strand (\d+) \(touch\) stopped\n"
-                          rf"vm touch: {done} of 3 pages done\n")
+                          rf"vm touch: {done} of 3 pages done\n"
+                          r"vm touch: context \d+: W\^X broken by 0 of \d+ pages and \d+ tables\n")
             assert int(m[1], 16) >= 0x40000000, m.group(0)
         after = status(g)
         assert after[:4] == [0, 0, 0, 0], after
@@ -63,4 +65,24 @@ def test_vm_fault_defaults_stop_the_strand():
         g.kill()
 
 
-VM_TESTS = [test_vm_touch_mapped_pages_in_a_context, test_vm_fault_defaults_stop_the_strand]
+def test_vm_fill_raises_reclaim_then_fails_cleanly():
+    """Running the frame table dry raises PhysAddr.Reclaim once for each
+    live entry; with no holder agreeing, nothing is taken and the
+    allocation is refused with its reason; every frame comes back."""
+    import cases
+    g = cases.pvh()
+    try:
+        before = status(g)
+        m = g.command("vm fill", r"vm fill: (\d+) frames held, then refused: the frame table is full, and Reclaim "
+                                 r"gave nothing \(error 3\); Reclaim raised (\d+) times\n"
+                                 r"vm fill: (\d+) frames given back\n")
+        assert int(m[1]) == 256 and int(m[2]) == 256 and int(m[3]) == 256, m.group(0)
+        after = status(g)
+        assert after[:5] == before[:5] and after[10] == 0, (before, after)
+        g.command("events", r"event \d+ PhysAddr\.Reclaim: owner 0, 0 handlers, 256 raises, default ran 0 times\n")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+VM_TESTS = [test_vm_fill_raises_reclaim_then_fails_cleanly, test_vm_touch_mapped_pages_in_a_context, test_vm_fault_defaults_stop_the_strand]

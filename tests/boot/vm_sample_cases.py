@@ -103,15 +103,21 @@ def test_guard_unload_while_touching_and_cycles():
         g.kill()
 
 
-FILL = r"vm fill: held (\d+) frames? \((\d+) by Reclaim\), then: ([^\r\n]*) \(error (\d+)\)\r?\n"
+FILL = (r"vm fill: (\d+) frames held, then refused: ([^\r\n]*) \(error (\d+)\); Reclaim raised (\d+) times\r?\n"
+        r"vm fill: (\d+) frames given back\r?\n")
 STAT = (r"reclaim: (\d+) frames held, (\d+) given, (\d+) declined of (\d+) offers; offered([ \d]*), "
         r"nominated([ \d]*); still mapped([ \d]*)\r?\n")
 TABLE = 256  # kernel/include/mem/phys.h's PHYS_PAGES: the frames the shell may hold at most
 
 
 def fill(g):
+    """`vm fill`: the frames the shell held, how many of them the kernel
+    reclaimed from another holder (the `vm` counter's change), and why the
+    last allocation was refused; every one given back."""
+    reclaimed = status(g)[10]
     m = g.command("vm fill", FILL)
-    return int(m[1]), int(m[2]), m[3]
+    assert m[1] == m[5], f"all given back: {m.group(0)}"
+    return int(m[1]), status(g)[10] - reclaimed, m[2]
 
 
 def numbers(text):

@@ -91,4 +91,41 @@ def test_pager_unload_while_touching_and_cycles():
         g.kill()
 
 
-VMEXT_TESTS = [test_pager_demand_zero_then_unload_returns_everything, test_pager_unload_while_touching_and_cycles]
+def test_vm_interfaces_refuse_bad_input():
+    """Each bad request is refused with its code and changes nothing: a
+    forged frame reference and a context passed as a frame (7), the
+    kernel's half (11), an unaligned address (10), W+X (13), a frame freed
+    already (7: stale), a second mapping at one address (14), freeing a
+    mapped frame (16), widening a mapping to W+X (13, still read only).
+    A fault handler that claims a fault resolved without mapping anything
+    does not keep the strand looping: the kernel stops it after the
+    handler returns. The handler runs only for faults in its own context,
+    never for the shell's."""
+    import cases
+    import ext_cases
+    from qemu import Guest
+    iso = cases.build_iso("vmbad", [(ext_cases.admitted_test_ext("vmbad"), "ext vmbad")])
+    g = Guest(["-cdrom", iso], timeout=300)
+    try:
+        g.expect(r"vmbad: 7 7 11 0 0 10 13 0 7 15 0 14 16 13 0 1 0 15\r?\n")
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        s = status(g)
+        assert s[:2] == [1, 1] and s[3] == 1, f"one frame, the context and the range: {s}"
+        g.command("vm touch 2", r"Translation\.PageNotPresent at 0x40000000 \(write\) in context \d+: not resolved\n"
+                                r"strand \d+ \(touch\) stopped\n")
+        g.command("vmbad stat", r"vmbad: the handler ran 0 times\r?\n")
+        g.command("vmbad", r"vmbad: touch 0\r?\n")
+        g.expect(r"Translation\.PageNotPresent at 0x40000000 \(write\) in context \d+: not resolved\r?\n"
+                 r"strand \d+ \(touch\) stopped\r?\n")
+        g.send("")
+        g.command("vmbad stat", r"vmbad: the handler ran 1 times\r?\n")
+        s = status(g)
+        assert s[5] == 2 and s[8:10] == [0, 2], f"two faults, none resolved, both stopped: {s}"
+        g.command("ext unload vmbad", r"ext vmbad: unloaded")
+        assert status(g)[:4] == [0, 0, 0, 0]
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+VMEXT_TESTS = [test_vm_interfaces_refuse_bad_input, test_pager_demand_zero_then_unload_returns_everything, test_pager_unload_while_touching_and_cycles]
