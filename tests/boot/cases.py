@@ -359,6 +359,8 @@ from vm_cases import VM_TESTS  # noqa: E402
 TESTS += VM_TESTS
 from vmext_cases import VMEXT_TESTS  # noqa: E402
 TESTS += VMEXT_TESTS
+from vm_sample_cases import VM_SAMPLE_TESTS  # noqa: E402
+TESTS += VM_SAMPLE_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402
