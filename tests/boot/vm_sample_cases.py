@@ -179,5 +179,30 @@ def test_reclaim_policy_gives_its_latest_frames_keeps_a_reserve():
         g.kill()
 
 
-VM_SAMPLE_TESTS = [test_guard_write_watch_then_unload_returns_everything, test_guard_unload_while_touching_and_cycles,
+def test_reclaim_load_unload_cycles():
+    """1000 loads and unloads of reclaim (8 frames, each mapped in a
+    context of its own, at every load) leave the free frames, the VM
+    tables and the live strands as they were."""
+    import cases
+    from strand_cases import strands
+    g = guest("reclaimcycle", ["reclaim"])
+    try:
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        g.command("ext unload reclaim", r"ext reclaim: unloaded")
+        before = status(g)
+        rows_before, _ = strands(g)
+        m = g.command("ext cycle reclaim 1000", r"ext cycle: 1000 loads and unloads of reclaim; "
+                                                r"free frames (\d+) before, (\d+) after")
+        assert m[1] == m[2], m.group(0)
+        after = status(g)
+        assert after[:4] == [0, 0, 0, 0] and after[4] == before[4], (before, after)
+        rows_after, _ = strands(g)
+        live = sorted(k for k, v in rows_after.items() if v[1] != "dead")
+        assert live == sorted(k for k, v in rows_before.items() if v[1] != "dead"), (rows_before, rows_after)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+VM_SAMPLE_TESTS = [test_reclaim_load_unload_cycles, test_guard_write_watch_then_unload_returns_everything, test_guard_unload_while_touching_and_cycles,
                    test_reclaim_policy_gives_its_latest_frames_keeps_a_reserve]
