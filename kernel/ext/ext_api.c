@@ -3,6 +3,7 @@
  * every kernel function an extension's proof assumes the contract of. */
 #include "console.h"
 #include "ext/ext.h"
+#include "ext/ext_install.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "shell/shell_help.h"
@@ -21,45 +22,12 @@ void print_u64(uint64_t v) { kprintf("%lu", v); }
 
 void print_hex(uint64_t v) { kprintf("0x%lx", v); }
 
-static int spinel_err(int dispatch_err)
-{
-    switch (dispatch_err) {
-    case DISPATCH_OK: return SPINEL_OK;
-    case DISPATCH_ERR_DENIED: return SPINEL_ERR_DENIED;
-    case DISPATCH_ERR_DUPLICATE: return SPINEL_ERR_DUPLICATE;
-    case DISPATCH_ERR_FULL: return SPINEL_ERR_FULL;
-    default: return SPINEL_ERR_ABSENT;
-    }
-}
-
-/* An extension handler has the dispatcher's handler shape with a typed
- * argument: the same calling convention, so the kernel calls it directly. */
-/* Live handlers of installer on ev. */
-static uint32_t installed_by(const struct event *ev, uint32_t installer)
-{
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < ev->count; i++)
-        n += ev->entry[i].live && ev->entry[i].installer == installer;
-    return n;
-}
-
 static int install(uint32_t event, handler_fn h, guard_fn g)
 {
-    const struct extension *e = ext_running();
-    if (!e)
-        return SPINEL_ERR_NOT_NOW;
-    struct event *ev = dispatch_event(&kernel.events, event);
-    if (installed_by(ev, e->installer) >= SPINEL_HANDLER_QUOTA)
-        return SPINEL_ERR_QUOTA;
-    return spinel_err(event_install(ev, h, g, 0, e->installer));
+    return ext_install_handler(event, h, g, EXT_CLOSURE_NONE);
 }
 
-static int uninstall(uint32_t event, handler_fn h)
-{
-    if (!ext_running())
-        return SPINEL_ERR_NOT_NOW;
-    return spinel_err(event_uninstall(dispatch_event(&kernel.events, event), h, 0));
-}
+static int uninstall(uint32_t event, handler_fn h) { return ext_uninstall_handler(event, h, EXT_CLOSURE_NONE); }
 
 int shell_install(shell_handler *h, shell_guard *g)
 {
@@ -96,8 +64,7 @@ const char *shell_args(const char *line)
     return line + i;
 }
 
-/* The extension that called the interface function this is used in. */
-#define CALLER() ext_of_code((uint64_t)__builtin_return_address(0))
+#define CALLER() EXT_CALLER()
 
 static struct event *event_named(const char *name, uint32_t len)
 {

@@ -6,6 +6,7 @@
  * change to their handler tables is made with interrupts off too. */
 #include "arch.h"
 #include "ext/ext.h"
+#include "ext/ext_install.h"
 #include "ext/ext_strand.h"
 #include "kernel.h"
 #include "spinel/strand.h"
@@ -13,56 +14,18 @@
 #include "strand/runtime.h"
 #include "strand/strand_events.h"
 
-/* The extension that called the interface function this is used in. */
-#define CALLER() ext_of_code((uint64_t)__builtin_return_address(0))
+#define CALLER() EXT_CALLER()
 
-static int spinel_err(int dispatch_err)
-{
-    switch (dispatch_err) {
-    case DISPATCH_OK: return SPINEL_OK;
-    case DISPATCH_ERR_DENIED: return SPINEL_ERR_DENIED;
-    case DISPATCH_ERR_DUPLICATE: return SPINEL_ERR_DUPLICATE;
-    case DISPATCH_ERR_FULL: return SPINEL_ERR_FULL;
-    default: return SPINEL_ERR_ABSENT;
-    }
-}
-
-static uint32_t installed_by(const struct event *ev, uint32_t installer)
-{
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < ev->count; i++)
-        n += ev->entry[i].live && ev->entry[i].installer == installer;
-    return n;
-}
-
-/* The closure of e's handlers: its installer id, which the kernel's guard
- * compares with the strand's policy. */
-static void *closure_of(const struct extension *e) { return (void *)(uintptr_t)e->installer; }
-
+/* Its handlers run behind the kernel's guard, which compares the strand's
+ * policy with the installer's id. */
 static int install(enum strand_event_kind kind, strand_handler *h)
 {
-    const struct extension *e = ext_running();
-    if (!e)
-        return SPINEL_ERR_NOT_NOW;
-    struct event *ev = dispatch_event(&kernel.events, strand_event_id(kind));
-    uint64_t flags = arch_irq_save();
-    int r = installed_by(ev, e->installer) >= SPINEL_HANDLER_QUOTA
-                ? SPINEL_ERR_QUOTA
-                : spinel_err(event_install(ev, (handler_fn)h, strand_policy_guard, closure_of(e), e->installer));
-    arch_irq_restore(flags);
-    return r;
+    return ext_install_handler(strand_event_id(kind), (handler_fn)h, strand_policy_guard, EXT_CLOSURE_INSTALLER);
 }
 
 static int uninstall(enum strand_event_kind kind, strand_handler *h)
 {
-    const struct extension *e = ext_running();
-    if (!e)
-        return SPINEL_ERR_NOT_NOW;
-    uint64_t flags = arch_irq_save();
-    int r = spinel_err(event_uninstall(dispatch_event(&kernel.events, strand_event_id(kind)), (handler_fn)h,
-                                       closure_of(e)));
-    arch_irq_restore(flags);
-    return r;
+    return ext_uninstall_handler(strand_event_id(kind), (handler_fn)h, EXT_CLOSURE_INSTALLER);
 }
 
 int strand_install_block(strand_handler *h) { return install(STRAND_EV_BLOCK, h); }

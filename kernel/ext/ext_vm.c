@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "arch.h"
 #include "ext/ext.h"
+#include "ext/ext_install.h"
 #include "ext/ext_vm.h"
 #include "kernel.h"
 #include "spinel/phys.h"
@@ -37,8 +38,7 @@ _Static_assert((int)SPINEL_FAULT_NOT_PRESENT == (int)VM_PAGE_NOT_PRESENT &&
                    (int)SPINEL_FAULT_PROTECTION == (int)VM_PROTECTION_FAULT,
                "fault kinds differ");
 
-/* The extension that called the interface function this is used in. */
-#define CALLER() ext_of_code((uint64_t)__builtin_return_address(0))
+#define CALLER() EXT_CALLER()
 
 #define RIGHTS (CAP_RIGHT_READ | CAP_RIGHT_WRITE)
 
@@ -75,27 +75,6 @@ static int64_t object_of(const struct extension *e, spinel_ref ref, uint32_t typ
 
 /* --- events ------------------------------------------------------------ */
 
-static int dispatch_code(int dispatch_err)
-{
-    switch (dispatch_err) {
-    case DISPATCH_OK: return SPINEL_OK;
-    case DISPATCH_ERR_DENIED: return SPINEL_ERR_DENIED;
-    case DISPATCH_ERR_DUPLICATE: return SPINEL_ERR_DUPLICATE;
-    case DISPATCH_ERR_FULL: return SPINEL_ERR_FULL;
-    default: return SPINEL_ERR_ABSENT;
-    }
-}
-
-static uint32_t installed_by(const struct event *ev, uint32_t installer)
-{
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < ev->count; i++)
-        n += ev->entry[i].live && ev->entry[i].installer == installer;
-    return n;
-}
-
-static void *closure_of(const struct extension *e) { return (void *)(uintptr_t)e->installer; }
-
 /* Runs a fault handler only for a fault in its installer's context. */
 static int fault_guard(void *closure, const void *args)
 {
@@ -110,28 +89,10 @@ static int reclaim_guard(void *closure, const void *args)
 
 static int install(uint32_t event, handler_fn h, guard_fn g)
 {
-    const struct extension *e = ext_running();
-    if (!e)
-        return SPINEL_ERR_NOT_NOW;
-    struct event *ev = dispatch_event(&kernel.events, event);
-    uint64_t flags = arch_irq_save();
-    int r = installed_by(ev, e->installer) >= SPINEL_HANDLER_QUOTA
-                ? SPINEL_ERR_QUOTA
-                : dispatch_code(event_install(ev, h, g, closure_of(e), e->installer));
-    arch_irq_restore(flags);
-    return r;
+    return ext_install_handler(event, h, g, EXT_CLOSURE_INSTALLER);
 }
 
-static int uninstall(uint32_t event, handler_fn h)
-{
-    const struct extension *e = ext_running();
-    if (!e)
-        return SPINEL_ERR_NOT_NOW;
-    uint64_t flags = arch_irq_save();
-    int r = dispatch_code(event_uninstall(dispatch_event(&kernel.events, event), h, closure_of(e)));
-    arch_irq_restore(flags);
-    return r;
-}
+static int uninstall(uint32_t event, handler_fn h) { return ext_uninstall_handler(event, h, EXT_CLOSURE_INSTALLER); }
 
 #define FAULT(kind) vm.fault_event[kind]
 int translation_install_not_present(translation_handler *h)
