@@ -57,7 +57,7 @@ static int spinel_code(int r)
     case TR_ERR_WX: return SPINEL_ERR_WX;
     case TR_ERR_MAPPED: return SPINEL_ERR_MAPPED;
     case TR_ERR_NOT_MAPPED: return SPINEL_ERR_NOT_MAPPED;
-    case TR_ERR_FRAME_MAPPED: return SPINEL_ERR_IN_USE;
+    case TR_ERR_FRAME_MAPPED: case VM_ERR_CONTEXT_IN_USE: return SPINEL_ERR_IN_USE;
     case VM_VIRT_ERR_BASE + VIRT_ERR_SIZE: case VM_VIRT_ERR_BASE + VIRT_ERR_ATTRIB: return SPINEL_ERR_INVALID;
     default: return SPINEL_ERR_BAD_REF;
     }
@@ -247,19 +247,15 @@ int translation_create(spinel_ref *ctx, uint32_t *number)
     return r;
 }
 
-/* Its strands killed (none may run on tables about to be freed), its
- * ranges released, then the context with its mappings. */
+/* The context with its strands and mappings (vm_ctx_destroy), then, once
+ * it is gone, the caller's ranges in it: a refusal changes nothing. */
 static int destroy(const struct extension *e, uint32_t ctx)
 {
-    if (strand_context(strand_self()) == ctx)
-        return SPINEL_ERR_IN_USE;
-    for (uint32_t s = 0; s < STRANDS; s++)
-        if (strand_context(s) == ctx)
-            strand_kill(s);
-    for (uint16_t i = 0; i < VIRT_RANGES; i++)
+    int r = vm_ctx_destroy(e->installer, ctx);
+    for (uint16_t i = 0; r == 0 && i < VIRT_RANGES; i++)
         if (vm.virt.range[i].live && vm.virt.range[i].ctx == ctx && vm.virt.range[i].owner == e->installer)
             vm_range_free(e->installer, i);
-    return spinel_code(vm_ctx_destroy(e->installer, ctx));
+    return spinel_code(r);
 }
 
 int translation_destroy(spinel_ref ctx)

@@ -148,6 +148,7 @@ const char *vm_err_text(int code)
     case TR_ERR_NO_SLOT: return "the context's mappings are full";
     case TR_ERR_NOT_MAPPED: return "nothing is mapped there";
     case TR_ERR_FRAME_MAPPED: return "a mapping still names the frame";
+    case VM_ERR_CONTEXT_IN_USE: return "the calling strand runs in the context";
     case VM_VIRT_ERR_BASE + VIRT_ERR_SIZE: return "range size 0 or too large";
     case VM_VIRT_ERR_BASE + VIRT_ERR_ATTRIB: return "unknown range attributes";
     case VM_VIRT_ERR_BASE + VIRT_ERR_FULL: return "the range table is full";

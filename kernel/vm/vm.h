@@ -66,7 +66,11 @@ int vm_phys_alloc(uint32_t owner, uint32_t attrib, uint32_t *page);
 /* PhysAddr.Deallocate: refused while a mapping names the frame. */
 int vm_phys_free(uint32_t owner, uint32_t page);
 
-/* Translation.Create and Destroy (every mapping removed first). */
+/* Destroy refused: the calling strand runs in the context. */
+#define VM_ERR_CONTEXT_IN_USE 80
+
+/* Translation.Create and Destroy (the strands running in it killed, and
+ * every mapping removed, first). */
 int vm_ctx_create(uint32_t owner, uint32_t *ctx);
 int vm_ctx_destroy(uint32_t owner, uint32_t ctx);
 /* AddMapping, RemoveMapping, ExamineMapping, and a change of protection

@@ -3,6 +3,7 @@
  * cleared before the model forgets one), all with interrupts off. */
 #include "arch.h"
 #include "kernel.h"
+#include "strand/runtime.h"
 #include "uspace.h"
 #include "vm/vm.h"
 #include "vm/vm_internal.h"
@@ -30,10 +31,26 @@ static void unmap_all(uint32_t owner, uint32_t c)
             vm_unmap(owner, c, vm.tr.ctx[c].map[s].vaddr);
 }
 
+/* The strands running in context ctx killed: one left would run on in
+ * whatever context next takes the number. 0 if the caller runs in it. */
+static int leave_context(uint32_t ctx)
+{
+    if (strand_context(strand_self()) == ctx)
+        return 0;
+    for (uint32_t s = 0; s < STRANDS; s++)
+        if (strand_context(s) == ctx)
+            strand_kill(s);
+    return 1;
+}
+
 int vm_ctx_destroy(uint32_t owner, uint32_t ctx)
 {
     uint64_t flags = arch_irq_save();
-    /* Refusals come from the model, which then changes nothing. */
+    if (owns(owner, ctx) && !leave_context(ctx)) {
+        arch_irq_restore(flags);
+        return VM_ERR_CONTEXT_IN_USE;
+    }
+    /* Other refusals come from the model, which then changes nothing. */
     if (owns(owner, ctx))
         unmap_all(owner, ctx);
     int r = tr_destroy(&vm.tr, &vm.phys, owner, ctx);
