@@ -90,8 +90,12 @@ static void reap_dead(void)
             rt.wake_at[i] = 0;
             rt.ctx[i] = TR_CONTEXTS;
             /* Its references die with it: the entry's next strand is
-             * not reached through them. */
-            cap_revoke_object(&kernel.caps, &rt.sched.strand[i].obj);
+             * not reached through them. Only an extension's strands
+             * are ever handed out as references (ext_strand.c), and
+             * the walk of every table costs a fork-join three times
+             * over, so the kernel's own are not walked for. */
+            if (rt.sched.strand[i].owner != SCHED_OWNER_KERNEL)
+                cap_revoke_object(&kernel.caps, &rt.sched.strand[i].obj);
             strand_reap(&rt.sched, i);
         }
 }

@@ -51,6 +51,9 @@ struct vm_services {
     uint32_t reclaim_event, fault_event[VM_FAULT_KINDS];
     uint64_t faults[VM_FAULT_KINDS], resolved, stopped, reclaimed;
     uint64_t changes; /* mappings added or removed so far */
+    /* Live mappings of each phys entry that are writable, and that are
+     * executable, over every context: W^X per frame in O(1). */
+    uint16_t writable[PHYS_PAGES], executable[PHYS_PAGES];
 };
 
 extern struct vm_services vm;

@@ -63,26 +63,23 @@ int vm_ctx_destroy(uint32_t owner, uint32_t ctx)
     return r;
 }
 
-/* Whether some live mapping of page, in any context, has a protection bit
- * of mask. */
-static int mapped_with(uint32_t page, uint32_t mask)
-{
-    for (uint32_t c = 0; c < TR_CONTEXTS; c++)
-        for (uint32_t s = 0; s < TR_MAPPINGS; s++) {
-            const struct tr_mapping *m = &vm.tr.ctx[c].map[s];
-            if (vm.tr.ctx[c].live && m->live && m->page == page && (m->prot & mask))
-                return 1;
-        }
-    return 0;
-}
-
 /* W^X per frame, over every context: the model refuses W+X in one
  * mapping; a frame writable in one mapping and executable in another is
  * refused here, with the same code, before the model is asked. */
 static int wx_across(uint32_t page, uint32_t prot)
 {
-    return page < PHYS_PAGES && (((prot & TR_PROT_WRITE) && mapped_with(page, TR_PROT_EXEC)) ||
-                                 ((prot & TR_PROT_EXEC) && mapped_with(page, TR_PROT_WRITE)));
+    return page < PHYS_PAGES && (((prot & TR_PROT_WRITE) && vm.executable[page]) ||
+                                 ((prot & TR_PROT_EXEC) && vm.writable[page]));
+}
+
+/* The counts of wx_across, as a mapping of page with prot comes (+1) or
+ * goes (-1). */
+static void count_mapping(uint32_t page, uint32_t prot, int delta)
+{
+    if (prot & TR_PROT_WRITE)
+        vm.writable[page] = (uint16_t)(vm.writable[page] + delta);
+    if (prot & TR_PROT_EXEC)
+        vm.executable[page] = (uint16_t)(vm.executable[page] + delta);
 }
 
 int vm_map(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t page, uint32_t prot)
@@ -91,19 +88,13 @@ int vm_map(uint32_t owner, uint32_t ctx, uint64_t vaddr, uint32_t page, uint32_t
     int r = wx_across(page, prot) ? TR_ERR_WX : tr_add_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, page, prot);
     if (r == TR_OK) {
         uspace_map(vm.root[ctx], vaddr, phys_address(&vm.phys, &kernel.frames, page), prot);
+        count_mapping(page, prot, 1);
         vm.changes++;
     }
     arch_irq_restore(flags);
     return r;
 }
 
-/* The frame's physmap alias writable again once no executable mapping of
- * it is left. */
-static void vm_unseal_if_unexecutable(uint32_t page)
-{
-    if (!mapped_with(page, TR_PROT_EXEC))
-        uspace_unseal(phys_address(&vm.phys, &kernel.frames, page));
-}
 
 int vm_unmap(uint32_t owner, uint32_t ctx, uint64_t vaddr)
 {
@@ -117,9 +108,11 @@ int vm_unmap(uint32_t owner, uint32_t ctx, uint64_t vaddr)
     else if ((r = tr_examine_mapping(&vm.tr, &vm.phys, ctx, vaddr, &page, &prot)) == TR_OK) {
         uspace_unmap(vm.root[ctx], vaddr);
         r = tr_remove_mapping(&vm.tr, &vm.phys, ctx, owner, vaddr, &page);
+        count_mapping(page, prot, -1);
         vm.changes++;
-        if (prot & TR_PROT_EXEC)
-            vm_unseal_if_unexecutable(page);
+        /* The alias writable again once no executable mapping is left. */
+        if ((prot & TR_PROT_EXEC) && !vm.executable[page])
+            uspace_unseal(phys_address(&vm.phys, &kernel.frames, page));
     }
     arch_irq_restore(flags);
     return r;
