@@ -65,6 +65,26 @@ def test_vm_fault_defaults_stop_the_strand():
         g.kill()
 
 
+def live_strands(g):
+    """The numbers of the strands `strands` lists that are not dead."""
+    from strand_cases import strands
+    rows, _ = strands(g)
+    return sorted(k for k, v in rows.items() if v[1] != "dead")
+
+
+def cycles_leak_nothing(g, name, before, live_before):
+    """`ext cycle NAME 1000` keeps the free frames; afterwards the VM holds
+    nothing, the free frames and the live strands are as `before` (a `vm`
+    status) and `live_before` said. Returns the `vm` status after."""
+    m = g.command(f"ext cycle {name} 1000", rf"ext cycle: 1000 loads and unloads of {name}; "
+                                            r"free frames (\d+) before, (\d+) after")
+    assert m[1] == m[2], m.group(0)
+    after = status(g)
+    assert after[:4] == [0, 0, 0, 0] and after[4] == before[4], (before, after)
+    assert live_strands(g) == live_before, (live_before, live_strands(g))
+    return after
+
+
 def test_vm_fill_raises_reclaim_then_fails_cleanly():
     """Running the frame table dry raises PhysAddr.Reclaim once for each
     live entry; with no holder agreeing, nothing is taken and the

@@ -4,7 +4,7 @@ nominates its own frames, measured with the shell's `vm fill`; each
 unloaded leaves nothing held, and 1000 loads of guard leak nothing."""
 import re
 
-from vm_cases import status
+from vm_cases import cycles_leak_nothing, live_strands, status
 
 
 def guest(name, samples):
@@ -82,27 +82,18 @@ def test_guard_unload_while_touching_and_cycles():
     strand and returns the frames; 1000 loads and unloads leave the free
     frames and the live strands as they were."""
     import cases
-    from strand_cases import strands
     g = guest("guardcycle", ["guard"])
     try:
         g.expect(r"extensions: 1 loaded, 0 refused")
         g.command("ext unload guard", r"ext guard: unloaded")
-        before = status(g)
-        rows_before, _ = strands(g)
+        before, live_before = status(g), live_strands(g)
         g.command("ext load guard", r"ext guard: loaded")
         g.command("guard", r"guard: touching 8 pages")
         g.command("ext unload guard", r"ext guard: unloaded")
         s = status(g)
         assert s[:4] == [0, 0, 0, 0] and s[4] == before[4], (before, s)
-        m = g.command("ext cycle guard 1000", r"ext cycle: 1000 loads and unloads of guard; "
-                                              r"free frames (\d+) before, (\d+) after")
-        assert m[1] == m[2], m.group(0)
-        after = status(g)
-        assert after[:4] == [0, 0, 0, 0] and after[4] == before[4], (before, after)
+        after = cycles_leak_nothing(g, "guard", before, live_before)
         assert after[9] == 0, f"no strand stopped: {after}"
-        rows_after, _ = strands(g)
-        live = sorted(k for k, v in rows_after.items() if v[1] != "dead")
-        assert live == sorted(k for k, v in rows_before.items() if v[1] != "dead"), (rows_before, rows_after)
         cases.halt(g)
     finally:
         g.kill()
@@ -184,21 +175,11 @@ def test_reclaim_load_unload_cycles():
     context of its own, at every load) leave the free frames, the VM
     tables and the live strands as they were."""
     import cases
-    from strand_cases import strands
     g = guest("reclaimcycle", ["reclaim"])
     try:
         g.expect(r"extensions: 1 loaded, 0 refused")
         g.command("ext unload reclaim", r"ext reclaim: unloaded")
-        before = status(g)
-        rows_before, _ = strands(g)
-        m = g.command("ext cycle reclaim 1000", r"ext cycle: 1000 loads and unloads of reclaim; "
-                                                r"free frames (\d+) before, (\d+) after")
-        assert m[1] == m[2], m.group(0)
-        after = status(g)
-        assert after[:4] == [0, 0, 0, 0] and after[4] == before[4], (before, after)
-        rows_after, _ = strands(g)
-        live = sorted(k for k, v in rows_after.items() if v[1] != "dead")
-        assert live == sorted(k for k, v in rows_before.items() if v[1] != "dead"), (rows_before, rows_after)
+        cycles_leak_nothing(g, "reclaim", status(g), live_strands(g))
         cases.halt(g)
     finally:
         g.kill()
