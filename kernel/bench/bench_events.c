@@ -45,6 +45,18 @@ static uint64_t bench_internalize(uint64_t overhead)
     return bench_per_round(arch_cycles() - start, overhead);
 }
 
+/* Revoking an object nobody holds a reference to still walks every
+ * table: what reaping an extension's strand costs (runtime.c). */
+static uint64_t bench_revoke_object(uint64_t overhead)
+{
+    static struct kobject unreferenced = { .type = CAP_STRAND, .id = 0 };
+    uint64_t start = arch_cycles();
+    for (volatile int i = 0; i < BENCH_ROUNDS; i = i + 1)
+        if (cap_revoke_object(&kernel.caps, &unreferenced) != 0)
+            panic("bench: a reference to a private object");
+    return bench_per_round(arch_cycles() - start, overhead);
+}
+
 static uint64_t bench_direct_call(uint64_t overhead)
 {
     uint64_t start = arch_cycles();
@@ -83,6 +95,7 @@ void bench_events(uint64_t overhead)
     struct event *ev = dispatch_event(&kernel.events, PROBE_EVENT);
     bench_row("internalize", bench_internalize(overhead), "instructions", "array_load");
     bench_row("array_load", bench_array_load(overhead), "instructions", 0);
+    bench_row("revoke_object", bench_revoke_object(overhead), "instructions", "internalize");
     install_probes(1, 0);
     bench_row("raise_1", bench_raise(ev, overhead), "instructions", "direct_handler_call");
     bench_row("direct_handler_call", bench_direct_call(overhead), "instructions", 0);

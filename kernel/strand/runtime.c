@@ -102,10 +102,19 @@ static void reap_dead(void)
 
 int strand_spawn(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t *index)
 {
+    return strand_spawn_scheduled(name, fn, arg, owner, SCHED_POLICY_DEFAULT, index);
+}
+
+int strand_spawn_scheduled(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t policy,
+                           uint32_t *index)
+{
+    /* As strand_schedule_by: a policy schedules only its own strands. */
+    if (policy != SCHED_POLICY_DEFAULT && policy != owner)
+        return SCHED_ERR_FREE;
     uint64_t flags = arch_irq_save();
     reap_dead();
     uint32_t i = STRANDS;
-    int r = strand_create(&rt.sched, owner, SCHED_POLICY_DEFAULT, &i);
+    int r = strand_create(&rt.sched, owner, policy, &i);
     if (r == SCHED_OK) {
         uint64_t top = arch_stack_alloc();
         if (!top) {

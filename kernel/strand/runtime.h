@@ -27,6 +27,11 @@ void strand_init(void);
 /* A new strand running fn(arg), owned by owner, under the default policy,
  * at the back of the run queue; its index in *index. SCHED_OK or why not. */
 int strand_spawn(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t *index);
+/* strand_spawn under policy from its birth, so its first Unblock already
+ * goes to the policy: SCHED_POLICY_DEFAULT, or owner itself (SCHED_ERR_FREE
+ * for any other, as strand_schedule_by). */
+int strand_spawn_scheduled(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t policy,
+                           uint32_t *index);
 /* Kills strand index (not the caller) and frees its stack and entry. */
 int strand_kill(uint32_t index);
 /* The caller blocks until ticks timer ticks have passed. */

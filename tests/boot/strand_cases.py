@@ -167,6 +167,32 @@ def test_sched_load_unload_cycles():
         g.kill()
 
 
+def test_bench_threads_under_sched():
+    """make bench's thread rows for strands the sched extension schedules:
+    with its package as "bench-ext sched", the bench loads it, runs
+    fork-join and ping-pong on strands it owns, and unloads it. Its
+    handlers answered every Resume of those strands (two per round of
+    each row, 1000 rounds), so the rows measure its policy, not round
+    robin's."""
+    import cases
+    import ext_cases
+    from qemu import EXIT_OK, Guest
+    iso = cases.build_iso("benchsched", [(ext_cases.pkg("sched"), "bench-ext sched")], cmdline="bench")
+    g = Guest(["-cdrom", iso], timeout=240)
+    try:
+        g.expect(r"BENCH strand_fork_join \d+ instructions indirect_call\n")
+        g.expect(r"BENCH strand_ping_pong \d+ instructions indirect_call\n")
+        g.expect(r"sched: scheduling strand \d+ priority 3 and strand \d+ priority 1")
+        g.expect(r"BENCH strand_fork_join_sched \d+ instructions indirect_call\n")
+        g.expect(r"BENCH strand_ping_pong_sched \d+ instructions indirect_call\n")
+        m = g.expect(r"sched: unloaded after \d+ checkpoints and (\d+) resumes")
+        assert int(m[1]) >= 4000, m.group(0)
+        g.expect(r"BENCH done")
+        g.expect_exit(EXIT_OK)
+    finally:
+        g.kill()
+
+
 STRAND_TESTS = [test_strands_two_spinners_both_advance, test_strands_kill_and_refusals,
                 test_sched_extension_priority_then_fallback, test_sched_needs_strands_to_schedule,
-                test_sched_load_unload_cycles]
+                test_sched_load_unload_cycles, test_bench_threads_under_sched]
