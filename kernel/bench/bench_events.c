@@ -46,7 +46,8 @@ static uint64_t bench_internalize(uint64_t overhead)
 }
 
 /* Revoking an object nobody holds a reference to still walks every
- * table: what reaping an extension's strand costs (runtime.c). */
+ * table: what reaping a strand that was ever handed out as a reference
+ * adds (runtime.c). */
 static uint64_t bench_revoke_object(uint64_t overhead)
 {
     static struct kobject unreferenced = { .type = CAP_STRAND, .id = 0 };

@@ -49,7 +49,7 @@ int strand_spawn_demo(const char *name, uint32_t len, spinel_ref *ref, uint32_t 
         return SPINEL_ERR_NO_SUCH;
     if (strand_spawn(d->name, d->run, 0, e->installer, &index) != SCHED_OK)
         return SPINEL_ERR_FULL;
-    if (cap_externalize(&kernel.caps, e->app, strand_object(index), CAP_RIGHT_READ | CAP_RIGHT_WRITE, &r) != CAP_OK) {
+    if (strand_externalize(index, e->app, CAP_RIGHT_READ | CAP_RIGHT_WRITE, &r) != CAP_OK) {
         strand_kill(index);
         return SPINEL_ERR_FULL;
     }

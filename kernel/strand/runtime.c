@@ -25,6 +25,7 @@ static struct {
     uint32_t kept[STRANDS];     /* ticks in a row its policy kept it running */
     const char *name[STRANDS];
     uint32_t ctx[STRANDS];      /* its translation context, or TR_CONTEXTS: the kernel's */
+    uint8_t referenced[STRANDS]; /* strand_externalize handed it out: revoke at reap */
     uint32_t current;           /* the running strand, or IDLE */
     int started;
 } rt;
@@ -90,12 +91,13 @@ static void reap_dead(void)
             rt.wake_at[i] = 0;
             rt.ctx[i] = TR_CONTEXTS;
             /* Its references die with it: the entry's next strand is
-             * not reached through them. Only an extension's strands
-             * are ever handed out as references (ext_strand.c), and
-             * the walk of every table costs a fork-join three times
-             * over, so the kernel's own are not walked for. */
-            if (rt.sched.strand[i].owner != SCHED_OWNER_KERNEL)
+             * not reached through them. strand_externalize is the only
+             * way to its object, and the walk of every table costs a
+             * fork-join three times over, so a strand never handed out
+             * is not walked for. */
+            if (rt.referenced[i])
                 cap_revoke_object(&kernel.caps, &rt.sched.strand[i].obj);
+            rt.referenced[i] = 0;
             strand_reap(&rt.sched, i);
         }
 }
@@ -238,7 +240,17 @@ void strand_release(uint32_t ext)
     arch_irq_restore(flags);
 }
 
-struct kobject *strand_object(uint32_t index) { return index < STRANDS ? &rt.sched.strand[index].obj : 0; }
+int strand_externalize(uint32_t index, uint32_t app, uint32_t rights, cap_ref_t *ref)
+{
+    uint64_t flags = arch_irq_save();
+    int r = CAP_ERR_NULL; /* no such strand */
+    if (index < STRANDS && rt.sched.strand[index].state != STRAND_FREE) {
+        rt.referenced[index] = 1; /* before the reference exists */
+        r = cap_externalize(&kernel.caps, app, &rt.sched.strand[index].obj, rights, ref);
+    }
+    arch_irq_restore(flags);
+    return r;
+}
 
 uint32_t strand_count(void)
 {

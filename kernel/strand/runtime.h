@@ -65,9 +65,11 @@ int strand_schedule_by(uint32_t index, uint32_t owner, uint32_t policy);
 /* Extension ext is unloaded: the strands it scheduled fall back to round
  * robin, those it owns are killed and their stacks freed. */
 void strand_release(uint32_t ext);
-/* Strand index's kernel object (CAP_STRAND), for references; 0 if out
- * of range. */
-struct kobject *strand_object(uint32_t index);
+/* A reference to live strand index in application app's table: CAP_OK
+ * or cap_externalize's refusal (CAP_ERR_NULL: no such strand). The only
+ * way to a strand's kernel object, so that its reaping revokes the
+ * references of exactly the strands that were ever handed out. */
+int strand_externalize(uint32_t index, uint32_t app, uint32_t rights, cap_ref_t *ref);
 /* Strands in the table, live or dead (not yet reaped). */
 uint32_t strand_count(void);
 /* The caller goes to the back of the run queue and the head runs. */

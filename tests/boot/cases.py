@@ -227,8 +227,8 @@ def test_bench_mode_reports_rows():
     their presence and the clean halt are checked, not the values."""
     g = pvh("-append", "bench")
     try:
-        for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call", "strand_fork_join",
-                     "strand_ping_pong", "vm_dirty", "vm_fault", "vm_trap", "vm_prot1", "vm_prot100", "vm_unprot100",
+        for name in ("boot_to_prompt", "boot_to_banner", "frame_alloc_free", "indirect_call", "revoke_object",
+                     "strand_fork_join", "strand_ping_pong", "vm_dirty", "vm_fault", "vm_trap", "vm_prot1", "vm_prot100", "vm_unprot100",
                      "vm_appel1", "vm_appel2"):
             g.expect(r"BENCH " + name + r" \d+ instructions \S+\n")
         g.expect(r"BENCH done")

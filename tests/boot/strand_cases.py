@@ -133,6 +133,32 @@ def test_sched_extension_priority_then_fallback():
         g.kill()
 
 
+def test_killed_strand_reference_is_revoked():
+    """Killed from the shell, a strand sched holds a reference to is
+    reaped, and the reference dies with it: sched's table lists the other
+    strand only, and `cap` calls the old reference stale (error 9). A new
+    strand in the same entry is then not reached through it."""
+    import cases
+    g = sched_guest("strandref")
+    try:
+        m = g.expect(r"sched: scheduling strand (\d+) priority 3 and strand (\d+) priority 1")
+        fast, slow = int(m[1]), int(m[2])
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        listing = g.command("caps 1", r"application 1: (\d+) live references?\r?\n((?:  ref [^\n]*\n)*)(?=spinel> )")
+        refs = dict((int(s), int(r)) for r, s in re.findall(r"ref (\d+): rights \S+, strand (\d+)", listing[2]))
+        assert sorted(refs) == sorted([fast, slow]), listing.group(0)
+        g.command(f"kill {fast}", rf"\nkilled strand {fast}\n")
+        listing = g.command("caps 1", r"application 1: (\d+) live references?\r?\n((?:  ref [^\n]*\n)*)(?=spinel> )")
+        assert re.findall(r"strand (\d+)", listing[2]) == [str(slow)], listing.group(0)
+        g.command(f"cap 1 {refs[fast]}", rf"ref {refs[fast]}: refused: .* \(error 9\)\n")
+        again = spawn(g, "spin")
+        assert again == fast, (again, fast)
+        g.command(f"cap 1 {refs[fast]}", rf"ref {refs[fast]}: refused: .* \(error 9\)\n")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
 def test_sched_needs_strands_to_schedule():
     """An extension that holds no strand reference may not install on the
     Strand events: refused with SPINEL_ERR_DENIED (1)."""
@@ -195,4 +221,5 @@ def test_bench_threads_under_sched():
 
 STRAND_TESTS = [test_strands_two_spinners_both_advance, test_strands_kill_and_refusals,
                 test_sched_extension_priority_then_fallback, test_sched_needs_strands_to_schedule,
-                test_sched_load_unload_cycles, test_bench_threads_under_sched]
+                test_sched_load_unload_cycles, test_bench_threads_under_sched,
+                test_killed_strand_reference_is_revoked]
