@@ -96,6 +96,62 @@ $(BUILD)/ext/sum.ext: extensions/checksum/checksum.h
 ## exts: admit the sample extensions: build/ext/NAME.ext (proved, compiled, signed)
 exts: $(EXT_PACKAGES)
 
+# --- applications: ring-3 programs (user/) -----------------------------------
+# Static ELF64 executables, linked at SYS_USER_MIN (abi.h) from the user
+# library (user/lib: _start, the syscall stub, the call wrappers, uprintf)
+# and one folder per app (user/apps/NAME/NAME.c). faulty.c is five apps,
+# its case chosen at build time: faulty-NAME.elf is built with -DCASE=N.
+# -mgeneral-regs-only: no SSE, MMX or x87 code, so the kernel need not
+# save those registers across a switch. -z separate-code puts code in
+# pages of its own, so no page is both written and executed and no two
+# segments share a page (tests/apps/test_apps_elf.py checks both).
+UCC := gcc
+UCFLAGS := -std=c11 -ffreestanding -fno-builtin -fno-pic -fno-pie -mgeneral-regs-only \
+  -fno-stack-protector -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns \
+  -O2 -g -Wall -Wextra -Werror -Iuser/include -MMD -MP
+USER_MIN := $(shell sed -n 's/^\#define SYS_USER_MIN \(0x[0-9a-fA-F]*\).*/\1/p' user/include/spinel/abi.h)
+ULDFLAGS := -static -nostdlib -no-pie -Wl,-Ttext-segment=$(USER_MIN) -Wl,-z,separate-code \
+  -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,max-page-size=4096
+FAULTY_CASES := 1:null 2:priv 3:kptr 4:forged 5:exit
+APPS := hello spin $(patsubst %,faulty-%,$(foreach c,$(FAULTY_CASES),$(word 2,$(subst :, ,$c))))
+APP_ELFS := $(APPS:%=$(BUILD)/apps/%.elf)
+ULIB_OBJS := $(patsubst %,$(BUILD)/u/%.o,$(basename $(sort $(wildcard user/lib/*.c user/lib/*.S))))
+
+$(BUILD)/u/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(UCC) $(UCFLAGS) -c $< -o $@
+$(BUILD)/u/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(UCC) $(UCFLAGS) -c $< -o $@
+# Static pattern rules: they apply to these objects only (a pattern rule
+# for faulty-%.o would also offer to make faulty-exit.d.o, and through
+# make's built-in rules the dependency files this Makefile includes).
+APP_OBJS := $(APPS:%=$(BUILD)/u/app/%.o)
+$(filter-out $(BUILD)/u/app/faulty-%,$(APP_OBJS)): $(BUILD)/u/app/%.o: user/apps/$$*/$$*.c
+	@mkdir -p $(dir $@)
+	$(UCC) $(UCFLAGS) -c $< -o $@
+$(filter $(BUILD)/u/app/faulty-%,$(APP_OBJS)): $(BUILD)/u/app/faulty-%.o: user/apps/faulty/faulty.c
+	@mkdir -p $(dir $@)
+	$(UCC) $(UCFLAGS) -DCASE=$(subst :$*,,$(filter %:$*,$(FAULTY_CASES))) -c $< -o $@
+
+.SECONDARY: $(ULIB_OBJS) $(APP_OBJS)
+$(APP_ELFS): $(BUILD)/apps/%.elf: $(BUILD)/u/app/%.o $(ULIB_OBJS)
+	$(if $(USER_MIN),,$(error SYS_USER_MIN not found in user/include/spinel/abi.h))
+	@mkdir -p $(dir $@)
+	$(UCC) $(UCFLAGS) $(ULDFLAGS) $^ -lgcc -o $@
+
+## apps: the sample applications, build/apps/NAME.elf (static ELF64, ring 3)
+apps: $(APP_ELFS)
+## app-elfs: (for tools) the applications make apps builds
+app-elfs:
+	@echo $(APP_ELFS)
+
+# The formatter of uprintf, hosted, against the C library's snprintf.
+$(BUILD)/unit/test_print: tests/apps/test_print.c user/lib/print.c user/include/spinel/sys.h tests/unit/check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) -Itests/unit -Iuser/include tests/apps/test_print.c user/lib/print.c -o $@
+APP_TESTS := tests/apps/test_apps_elf.py
+
 # --- GRUB ISO ---------------------------------------------------------------
 # ISO_OBJECTS="a.o dir/b.o": ELF objects for the kernel's code model, given
 # to GRUB as /boot/obj/a.o with "domain a" (the domain is the file's name).
@@ -113,7 +169,7 @@ ISO_OBJECTS_LIST := $(basename $(ISO)).objects
 
 ## iso [ISO_OBJECTS="a.o b.o"]: build/spinel.iso, GRUB booting the kernel with the sample extensions (and those objects as domains a, b)
 iso: $(ISO)
-$(ISO): $(KERNEL) $(ISO_GRUB_CFG) $(EXT_PACKAGES) $(ISO_OBJECTS)
+$(ISO): $(KERNEL) $(ISO_GRUB_CFG) $(EXT_PACKAGES) $(APP_ELFS) $(ISO_OBJECTS)
 	@rm -rf $(ISO_STAGE) && mkdir -p $(ISO_STAGE)/boot/grub $(ISO_STAGE)/boot/ext $(ISO_STAGE)/boot/obj
 	cp $(KERNEL) $(ISO_STAGE)/boot/spinel.elf
 	cp $(EXT_PACKAGES) $(ISO_STAGE)/boot/ext/
@@ -185,6 +241,7 @@ law-modules:
 HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Ikernel/include -Ispec \
   -DSPINEL_HOSTED -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(sort $(wildcard tests/unit/test_*.c)))
+UNIT_TESTS += $(BUILD)/unit/test_print
 
 $(BUILD)/unit/%: tests/unit/%.c $(CORE_SRCS) tests/unit/check.h
 	@mkdir -p $(dir $@)
@@ -248,8 +305,8 @@ ADMIT_TESTS := tests/admit/test_gate.py tests/admit/test_admit.py tests/admit/te
   tests/proofs/test_forged_cache.py
 
 ## test: unit tests, fuzzers, tool and admission tests, QEMU boot tests; ends with "N passed, M failed"
-test: deps-test $(KERNEL) $(ISO) unit fuzz tools
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(ADMIT_TESTS) $(FUZZERS)
+test: deps-test $(KERNEL) $(ISO) unit fuzz tools apps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PYTHON) tests/run.py $(UNIT_TESTS) $(TOOL_TESTS) $(APP_TESTS) $(ADMIT_TESTS) $(FUZZERS)
 
 # Proofs replay the committed cache (proofs/cache), except a fresh random
 # sample of modules that is re-proved live (proofs/sample.py), two modules
@@ -259,7 +316,7 @@ check: deps-check
 	@rm -f $(BUILD)/phases.txt
 	@live="$$(python3 proofs/sample.py)" && \
 	  bash ci/phase.sh prove $(MAKE) -j2 prove PROVE_LIVE="$$live"
-	@bash ci/phase.sh build $(MAKE) $(KERNEL) $(ISO) unit fuzz tools
+	@bash ci/phase.sh build $(MAKE) $(KERNEL) $(ISO) unit fuzz tools apps
 	$(MAKE) test
 
 $(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
@@ -284,6 +341,7 @@ deps-check:
 clean:
 	rm -rf $(BUILD) .frama-c
 
-.PHONY: kernel-sources proved-modules law-modules all help exts iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
+.PHONY: kernel-sources proved-modules law-modules all help exts apps app-elfs iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
 
 -include $(KOBJS:.o=.d)
+-include $(ULIB_OBJS:.o=.d) $(APP_OBJS:.o=.d)
