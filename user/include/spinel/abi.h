@@ -56,4 +56,11 @@ enum sys_err {
 #define SYS_STACK_TOP 0x7ff000000000ull
 #define SYS_STACK_PAGES 4
 
+/* Entering an executable: ring 3 at e_entry with rsp = SYS_STACK_TOP
+ * (16-byte aligned, as the C ABI wants before a call); the kernel passes
+ * nothing else in registers (no argc, argv or environment yet). The user
+ * library's _start (user/lib/crt0.S) reads no register but rsp, clears
+ * rbp and the direction flag itself, calls int main(void), and passes its
+ * result to exit. */
+
 #endif
