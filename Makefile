@@ -104,14 +104,15 @@ exts: $(EXT_PACKAGES)
 # -mgeneral-regs-only: no SSE, MMX or x87 code, so the kernel need not
 # save those registers across a switch. -z separate-code puts code in
 # pages of its own, so no page is both written and executed and no two
-# segments share a page (tests/apps/test_apps_elf.py checks both).
+# segments share a page (tests/apps/test_apps_elf.py checks both);
+# --fatal-warnings makes ld's warning of an RWX segment an error.
 UCC := gcc
 UCFLAGS := -std=c11 -ffreestanding -fno-builtin -fno-pic -fno-pie -mgeneral-regs-only \
   -fno-stack-protector -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns \
   -O2 -g -Wall -Wextra -Werror -Iuser/include -MMD -MP
 USER_MIN := $(shell sed -n 's/^\#define SYS_USER_MIN \(0x[0-9a-fA-F]*\).*/\1/p' user/include/spinel/abi.h)
 ULDFLAGS := -static -nostdlib -no-pie -Wl,-Ttext-segment=$(USER_MIN) -Wl,-z,separate-code \
-  -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,max-page-size=4096
+  -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,max-page-size=4096 -Wl,--fatal-warnings
 FAULTY_CASES := 1:null 2:priv 3:kptr 4:forged 5:exit
 APPS := hello spin $(patsubst %,faulty-%,$(foreach c,$(FAULTY_CASES),$(word 2,$(subst :, ,$c))))
 APP_ELFS := $(APPS:%=$(BUILD)/apps/%.elf)
