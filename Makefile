@@ -141,8 +141,14 @@ $(APP_ELFS): $(BUILD)/apps/%.elf: $(BUILD)/u/app/%.o $(ULIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(UCC) $(UCFLAGS) $(ULDFLAGS) $^ -lgcc -o $@
 
+# Test fixtures linked like the apps (tests/apps/NAME.c).
+APP_FIXTURES := $(patsubst tests/apps/%.c,$(BUILD)/apps/test/%.elf,$(filter-out tests/apps/test_%,$(wildcard tests/apps/*.c)))
+$(APP_FIXTURES): $(BUILD)/apps/test/%.elf: tests/apps/%.c $(ULIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(UCC) $(UCFLAGS) $(ULDFLAGS) $< $(ULIB_OBJS) -lgcc -o $@
+
 ## apps: the sample applications, build/apps/NAME.elf (static ELF64, ring 3)
-apps: $(APP_ELFS)
+apps: $(APP_ELFS) $(APP_FIXTURES)
 ## app-elfs: (for tools) the applications make apps builds
 app-elfs:
 	@echo $(APP_ELFS)
@@ -151,7 +157,7 @@ app-elfs:
 $(BUILD)/unit/test_print: tests/apps/test_print.c user/lib/print.c user/include/spinel/sys.h tests/unit/check.h
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) -Itests/unit -Iuser/include tests/apps/test_print.c user/lib/print.c -o $@
-APP_TESTS := tests/apps/test_apps_elf.py
+APP_TESTS := tests/apps/test_apps_elf.py tests/apps/test_apps_host.py
 
 # --- GRUB ISO ---------------------------------------------------------------
 # ISO_OBJECTS="a.o dir/b.o": ELF objects for the kernel's code model, given
@@ -345,4 +351,4 @@ clean:
 .PHONY: kernel-sources proved-modules law-modules all help exts apps app-elfs iso run debug unit fuzz tools test check bench clean deps-run deps-test deps-check
 
 -include $(KOBJS:.o=.d)
--include $(ULIB_OBJS:.o=.d) $(APP_OBJS:.o=.d)
+-include $(ULIB_OBJS:.o=.d) $(APP_OBJS:.o=.d) $(APP_FIXTURES:.elf=.d)
