@@ -11,8 +11,8 @@ PYTHON  := python3
 # The portable core, one folder per subsystem (kernel/core/SUB/), with its
 # headers in kernel/include/SUB/ and its models in spec/SUB/; the runtime
 # that uses it (init, shell, extensions, benchmarks) in kernel/RUNTIME/.
-CORE_SUBSYSTEMS := lib boot mem cap event crypto domain strand
-RUNTIME_DIRS := init shell ext bench strand vm
+CORE_SUBSYSTEMS := lib boot mem cap event crypto domain strand app
+RUNTIME_DIRS := init shell ext bench strand vm app
 CORE_SRCS := $(sort $(wildcard $(CORE_SUBSYSTEMS:%=kernel/core/%/*.c)))
 INIT_SRCS := $(sort $(wildcard $(RUNTIME_DIRS:%=kernel/%/*.c)))
 ARCH_SRCS := $(sort $(wildcard kernel/arch/x86_64/*.c))
@@ -23,7 +23,7 @@ ASM_SRCS  := $(sort $(wildcard boot/*.S kernel/arch/x86_64/*.S))
 KCFLAGS := -std=c11 -ffreestanding -fno-builtin -nostdlib -fno-pic -fno-pie \
   -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -fno-stack-protector -fstack-clash-protection \
   -fno-omit-frame-pointer -fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -O2 -g \
-  -Wall -Wextra -Werror -Ikernel/include -Ikernel -Ikernel/arch/x86_64 -Ispec -Iextensions/include \
+  -Wall -Wextra -Werror -Ikernel/include -Ikernel -Ikernel/arch/x86_64 -Ispec -Iextensions/include -Iuser/include \
   -DSPINEL_VERSION='"$(VERSION)"' -MMD -MP
 KLDFLAGS := -nostdlib -static -no-pie -Wl,-T,boot/linker.ld \
   -Wl,-z,max-page-size=0x1000 -Wl,--build-id=none -Wl,-z,noexecstack
@@ -114,7 +114,7 @@ USER_MIN := $(shell sed -n 's/^\#define SYS_USER_MIN \(0x[0-9a-fA-F]*\).*/\1/p' 
 ULDFLAGS := -static -nostdlib -no-pie -Wl,-Ttext-segment=$(USER_MIN) -Wl,-z,separate-code \
   -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,max-page-size=4096 -Wl,--fatal-warnings
 FAULTY_CASES := 1:null 2:priv 3:kptr 4:forged 5:exit
-APPS := hello spin $(patsubst %,faulty-%,$(foreach c,$(FAULTY_CASES),$(word 2,$(subst :, ,$c))))
+APPS := hello spin refs $(patsubst %,faulty-%,$(foreach c,$(FAULTY_CASES),$(word 2,$(subst :, ,$c))))
 APP_ELFS := $(APPS:%=$(BUILD)/apps/%.elf)
 ULIB_OBJS := $(patsubst %,$(BUILD)/u/%.o,$(basename $(sort $(wildcard user/lib/*.c user/lib/*.S))))
 

@@ -105,7 +105,12 @@ static uint64_t bench_handler(void *closure, void *args)
     return 1;
 }
 
-static void write_to(uint64_t v) { *(volatile uint8_t *)v = 1; }
+static void write_to(uint64_t v)
+{
+    arch_user_access_begin();
+    *(volatile uint8_t *)v = 1;
+    arch_user_access_end();
+}
 
 static void run_trap(void)
 {

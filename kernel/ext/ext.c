@@ -1,6 +1,7 @@
 /* Extensions: see ext.h. */
 #include "ext/admission.h"
 #include "console.h"
+#include "app/app.h"
 #include "ext/ext.h"
 #include "ext/ext_strand.h"
 #include "ext/ext_vm.h"
@@ -252,7 +253,7 @@ static uint64_t entry(const struct extension *e, const char *symbol)
 static struct extension *free_ext(void)
 {
     for (uint32_t i = 0; i < EXT_MAX; i++)
-        if (!exts[i].used)
+        if (!exts[i].used && !app_table_taken(1 + i)) /* its table is an application's */
             return &exts[i];
     return 0;
 }

@@ -49,4 +49,31 @@ uint64_t arch_strand_frame(uint64_t top, void (*entry)(void *), void *arg);
 void arch_switch(uint64_t *save_sp, uint64_t next_sp);
 _Noreturn void arch_halt(enum halt_code code);
 
+/* Ring 3 (usermode.c, syscall.S). What CR4 protects: the kernel never runs
+ * (SMEP) or, outside arch_user_access_begin/end, touches (SMAP) a user
+ * page; each only where CPUID has it. */
+#define ARCH_SMEP 1u
+#define ARCH_SMAP 2u
+uint64_t arch_user_protections(void);
+/* The running strand's kernel stack top: where an interrupt or a syscall
+ * from ring 3 lands. Set at each switch. */
+void arch_set_kernel_stack(uint64_t top);
+/* Into ring 3 at rip with stack rsp, interrupts on, every other register
+ * zero; the strand comes back only through syscalls and interrupts. */
+_Noreturn void arch_enter_user(uint64_t rip, uint64_t rsp);
+/* Around a ring-0 access to a user page (the VM demos): SMAP allows it. */
+void arch_user_access_begin(void);
+void arch_user_access_end(void);
+/* What syscall_entry saves and hands to syscall_dispatch (kernel/app/):
+ * the number (rax), the arguments (rdi, rsi, rdx, r10, r8, r9), and where
+ * ring 3 resumes. */
+struct syscall_frame {
+    uint64_t number;
+    uint64_t arg[6];
+    uint64_t rip, rflags, rsp;
+};
+uint64_t syscall_dispatch(struct syscall_frame *f);
+/* A syscall whose return would be to the last user page: ends the strand. */
+_Noreturn void syscall_bad_return(void);
+
 #endif

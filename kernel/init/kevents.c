@@ -3,6 +3,7 @@
  * Kernel.Probe, for the benchmarks; Ext.Loaded, raised when an extension
  * has started;
  * the shell (application 0) holds references to the events. */
+#include "app/syscall.h"
 #include "console.h"
 #include "kernel.h"
 #include "vm/vm.h"
@@ -61,6 +62,7 @@ void kevents_init(struct kernel *k)
         panic("events: cannot declare the kernel's events");
     vm_events_declare();
     strand_events_declare(k);
+    syscall_events_declare(k);
     int err = event_install(dispatch_event(&k->events, k->command_event), count_command, 0, &k->commands_seen, MODULE_KERNEL);
     if (err != DISPATCH_OK)
         panic("events: cannot install the command counter: error %d", err);

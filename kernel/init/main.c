@@ -2,6 +2,7 @@
 #include "arch.h"
 #include "arch_init.h"
 #include "boot_abi.h"
+#include "app/app.h"
 #include "console.h"
 #include "init/domains.h"
 #include "ext/ext.h"
@@ -117,6 +118,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     domains_init();
     strand_init(); /* before the extensions: their init may spawn strands */
     ext_boot();
+    app_boot();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

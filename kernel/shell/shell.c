@@ -2,6 +2,7 @@
  * that later subsystems extend. */
 #include "arch.h"
 #include "console.h"
+#include "strand/runtime.h"
 #include "ext/ext.h"
 #include "kernel.h"
 #include "lib/kstring.h"
@@ -102,7 +103,9 @@ static const struct command commands[] = {
       2, cmd_fault },
     { "strands", 0, "list the strands: state, owner, policy, ticks run", 0, cmd_strands },
     { "spawn", "DEMO", "start a demo strand (spin, sleeper)", 1, cmd_spawn },
-    { "kill", "N", "kill strand N", 1, cmd_kill },
+    { "kill", "N", "kill strand N (an application's too)", 1, cmd_kill },
+    { "apps", 0, "applications known (boot modules \"app NAME\") and running", 0, cmd_apps },
+    { "run", "NAME", "start an application in ring 3, in its own context", 1, cmd_run },
     { "vm", "[touch N [map|ro|bad] | fill]",
       "VM services: frames, contexts, ranges, faults; the touch demo in a context; fill the frame table", 3, cmd_vm },
     { "caps", "APP", "an application's live references", 1, cmd_caps },
@@ -157,6 +160,9 @@ static void run_line(char *line)
     if (len == 0)
         return;
     char *args = line + len;
+    /* Strands that ended since (an application's exit) are reaped first,
+     * so what a command lists or frees is what is really held. */
+    strand_collect();
     /* Extensions see every line first; nonzero: one of them handled it. */
     uint64_t handled = event_raise(&kernel.events.ev[kernel.command_event], line);
     for (size_t i = 0; i < NCOMMANDS; i++) {

@@ -33,5 +33,7 @@ void cmd_strands(const char *args);
 void cmd_spawn(const char *args);
 void cmd_kill(const char *args);
 void cmd_vm(const char *args);
+void cmd_apps(const char *args);
+void cmd_run(const char *args);
 
 #endif

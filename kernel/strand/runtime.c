@@ -26,6 +26,8 @@ static struct {
     const char *name[STRANDS];
     uint32_t ctx[STRANDS];      /* its translation context, or TR_CONTEXTS: the kernel's */
     uint8_t referenced[STRANDS]; /* strand_externalize handed it out: revoke at reap */
+    void (*on_reap[STRANDS])(void *); /* strand_on_reap's hook, and its argument */
+    void *reap_arg[STRANDS];
     uint32_t current;           /* the running strand, or IDLE */
     int started;
 } rt;
@@ -58,7 +60,13 @@ static void schedule(void)
         return;
     rt.current = next;
     uspace_activate(next == IDLE ? 0 : vm_ctx_root(rt.ctx[next]));
+    if (next != IDLE && rt.stack[next])
+        arch_set_kernel_stack(rt.stack[next]); /* where ring 3 enters it */
     arch_switch(&rt.sp[prev], rt.sp[next]);
+    /* Back in prev: a strand preempted inside arch_user_access_begin/end
+     * must not lend its SMAP exemption to this one (an interrupt return
+     * restores its own flags). */
+    arch_user_access_end();
 }
 
 void strand_init(void)
@@ -84,8 +92,16 @@ void strand_init(void)
  * by itself died on its own stack, so it is freed later, from here. */
 static void reap_dead(void)
 {
+    void (*hook[STRANDS])(void *);
+    void *arg[STRANDS];
+    uint32_t hooks = 0;
     for (uint32_t i = 0; i < STRANDS; i++)
         if (i != rt.current && rt.sched.strand[i].state == STRAND_DEAD) {
+            if (rt.on_reap[i]) {
+                hook[hooks] = rt.on_reap[i];
+                arg[hooks++] = rt.reap_arg[i];
+                rt.on_reap[i] = 0;
+            }
             arch_stack_free(rt.stack[i]);
             rt.stack[i] = 0;
             rt.wake_at[i] = 0;
@@ -100,6 +116,9 @@ static void reap_dead(void)
             rt.referenced[i] = 0;
             strand_reap(&rt.sched, i);
         }
+    /* After the loop: a hook may kill or spawn strands, which reaps. */
+    for (uint32_t k = 0; k < hooks; k++)
+        hook[k](arg[k]);
 }
 
 int strand_spawn(const char *name, void (*fn)(void *), void *arg, uint32_t owner, uint32_t *index)
@@ -187,11 +206,38 @@ int strand_page_fault(uint64_t vaddr, uint64_t error)
 {
     uint32_t ctx = rt.current == IDLE ? TR_CONTEXTS : rt.ctx[rt.current];
     if (ctx >= TR_CONTEXTS || vaddr >= TR_USER_TOP)
-        return 0;
-    if (vm_fault(ctx, vaddr, error))
-        return 1;
+        return STRAND_FAULT_NOT_MINE;
+    return vm_fault(ctx, vaddr, error) ? STRAND_FAULT_RESOLVED : STRAND_FAULT_UNRESOLVED;
+}
+
+_Noreturn void strand_stop(void)
+{
     kprintf("strand %u (%s) stopped\n", rt.current, rt.name[rt.current]);
     strand_exit();
+}
+
+_Noreturn void strand_user_fault(const char *what, uint64_t rip, uint64_t vaddr)
+{
+    kprintf("%s (strand %u): killed by %s at rip 0x%lx, address 0x%lx\n", rt.name[rt.current], rt.current, what,
+            rip, vaddr);
+    strand_stop();
+}
+
+void strand_on_reap(uint32_t index, void (*hook)(void *), void *arg)
+{
+    uint64_t flags = arch_irq_save();
+    if (index < STRANDS) {
+        rt.on_reap[index] = hook;
+        rt.reap_arg[index] = arg;
+    }
+    arch_irq_restore(flags);
+}
+
+void strand_collect(void)
+{
+    uint64_t flags = arch_irq_save();
+    reap_dead();
+    arch_irq_restore(flags);
 }
 
 volatile uint64_t *strand_counter(uint32_t index) { return index < STRANDS ? &rt.count[index] : 0; }

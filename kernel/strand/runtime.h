@@ -46,12 +46,25 @@ uint32_t strand_self(void);
 int strand_set_context(uint32_t index, uint32_t ctx);
 /* Its context, or TR_CONTEXTS for the kernel's. */
 uint32_t strand_context(uint32_t index);
-/* A page fault at vaddr (error: the #PF error code), interrupts off: 0 if
- * it is not the running strand's in its own context's user half (the
- * kernel's fault: the trap handler halts); 1 if a Translation handler
- * resolved it (retry the access); otherwise the strand is stopped and
- * this does not return. */
+/* A page fault at vaddr (error: the #PF error code), interrupts off:
+ * NOT_MINE if it is not the running strand's in its own context's user
+ * half (in ring 0, the kernel's fault: the trap handler halts); RESOLVED
+ * if a Translation handler resolved it (retry the access); UNRESOLVED
+ * otherwise: the trap handler stops the strand. */
+enum strand_fault { STRAND_FAULT_NOT_MINE = 0, STRAND_FAULT_RESOLVED = 1, STRAND_FAULT_UNRESOLVED = 2 };
 int strand_page_fault(uint64_t vaddr, uint64_t error);
+/* Ends the running strand with a report naming it. */
+_Noreturn void strand_stop(void);
+/* An exception in ring 3 that nothing resolved: a report naming the
+ * strand (an application's bears its name), what (the exception), where
+ * (rip) and the address (a page fault's), then strand_stop. */
+_Noreturn void strand_user_fault(const char *what, uint64_t rip, uint64_t vaddr);
+/* hook(arg) runs once strand index is dead and its entry reaped, with
+ * interrupts off, outside the strand (an application's resources are
+ * freed there: its context cannot be destroyed while it runs in it). */
+void strand_on_reap(uint32_t index, void (*hook)(void *), void *arg);
+/* Reaps the dead strands now (their hooks run). */
+void strand_collect(void);
 /* Counter of strand index, for demos (0 if index is out of range). */
 volatile uint64_t *strand_counter(uint32_t index);
 /* Copies the live and dead strands into out (at most n); returns how many. */

@@ -2,6 +2,7 @@
 #include "arch.h"
 #include "cpu.h"
 #include "gdt.h"
+#include "usermode.h"
 #include "pic.h"
 #include "serial.h"
 #include "trap.h"
@@ -47,6 +48,7 @@ void arch_early_init(void)
 {
     serial_init();
     gdt_init();
+    usermode_init();
     idt_init();
     pic_init();
 }

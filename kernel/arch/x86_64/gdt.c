@@ -1,6 +1,7 @@
 /* Long-mode GDT with a TSS whose IST1 stack (kstack.c) serves the double
  * fault, so a kernel stack overflow is still reported instead of
- * triple-faulting. */
+ * triple-faulting, and whose RSP0 is the running strand's kernel stack,
+ * for interrupts from ring 3. The user segments follow, in sysret's order. */
 #include <stdint.h>
 #include "cpu.h"
 #include "gdt.h"
@@ -17,7 +18,7 @@ struct __attribute__((packed)) tss {
 };
 
 static struct tss tss;
-static uint64_t gdt[5];
+static uint64_t gdt[7];
 
 static void set_tss_descriptor(void)
 {
@@ -34,6 +35,8 @@ void gdt_init(void)
     gdt[0] = 0;
     gdt[GDT_KERNEL_CODE / 8] = 0x00AF9A000000FFFFull;
     gdt[GDT_KERNEL_DATA / 8] = 0x00CF92000000FFFFull;
+    gdt[GDT_USER_DATA / 8] = 0x00CFF2000000FFFFull; /* DPL 3, writable */
+    gdt[GDT_USER_CODE / 8] = 0x00AFFA000000FFFFull; /* DPL 3, 64-bit */
     tss.ist[0] = kstack_ist1_top();
     tss.iomap_base = sizeof(tss);
     set_tss_descriptor();
@@ -53,3 +56,5 @@ void gdt_init(void)
                        "r"((uint16_t)GDT_TSS)
                      : "rax", "memory");
 }
+
+void gdt_set_ring0_stack(uint64_t top) { tss.rsp[0] = top; }

@@ -56,11 +56,30 @@ static void report_stack_overflow(const struct trap_frame *f)
                 stack);
 }
 
+static int from_ring3(const struct trap_frame *f) { return (f->cs & 3) == 3; }
+
+/* A strand's exception: a page fault in its context's user half goes to
+ * the VM services; one nothing resolved, or any exception in ring 3, ends
+ * the strand (never the kernel). Returns 1 for a resolved fault (retry),
+ * 0 for the kernel's own exception. */
+static int strand_exception(const struct trap_frame *f)
+{
+    uint64_t addr = f->vector == VECTOR_PF ? cpu_read_cr2() : 0;
+    int r = f->vector == VECTOR_PF ? strand_page_fault(addr, f->error) : STRAND_FAULT_NOT_MINE;
+    if (r == STRAND_FAULT_RESOLVED)
+        return 1;
+    if (from_ring3(f) && f->vector != VECTOR_DF)
+        strand_user_fault(exception_names[f->vector], f->rip, addr);
+    if (r == STRAND_FAULT_UNRESOLVED)
+        strand_stop();
+    return 0;
+}
+
 void trap_dispatch(struct trap_frame *f)
 {
-    if (f->vector == VECTOR_PF && strand_page_fault(cpu_read_cr2(), f->error))
-        return;
     if (f->vector < IRQ_BASE) {
+        if (strand_exception(f))
+            return;
         report_stack_overflow(f);
         report_exception(f);
         kprintf("System halted.\n");

@@ -1,0 +1,54 @@
+/* Applications: static ELF64 executables from boot modules ("app NAME"),
+ * each run in ring 3 on its own strand, in its own Translation context
+ * with user pages only, holding kernel objects only through references in
+ * its own table. */
+#ifndef SPINEL_APP_H
+#define SPINEL_APP_H
+
+#include <stdint.h>
+
+#define APP_IMAGES 8u   /* executables known (boot modules) */
+#define APP_RUNNING 6u  /* applications running at once */
+#define APP_NAME_MAX 16u
+/* Owner ids of running applications (frames, contexts, strands): apart
+ * from the shell's (1) and the extensions' (16 ..). */
+#define APP_OWNER_BASE 48u
+
+struct app {
+    char name[APP_NAME_MAX];
+    uint32_t owner, ctx, strand, table;
+    uint64_t entry;
+    uint8_t used;
+};
+
+/* Refusals of app_run (after enum exec_err's and the VM's codes). */
+enum app_err {
+    APP_OK = 0,
+    APP_ERR_NO_SUCH = 200,   /* no executable of that name */
+    APP_ERR_BUSY = 201,      /* APP_RUNNING applications run already */
+    APP_ERR_NO_TABLE = 202,  /* every reference table is taken */
+    APP_ERR_NO_STRAND = 203, /* no strand or stack is free */
+    APP_ERR_TOO_BIG = 204    /* more pages than a context maps */
+};
+
+/* Registers every boot module "app NAME"; a malformed executable is
+ * refused with its reason now, and never runs. */
+void app_boot(void);
+/* Starts executable name: its segments and stack mapped in a new context,
+ * a strand entering ring 3 at its entry. APP_OK and the strand's index,
+ * or why not (an exec_err, a VM code or an app_err), nothing left held. */
+int app_run(const char *name, uint32_t len, uint32_t *strand);
+/* The running application on strand index, or null. */
+struct app *app_on_strand(uint32_t index);
+/* The application of the running strand, or null (a kernel strand). */
+struct app *app_current(void);
+/* Ends the calling application with code; does not return. */
+_Noreturn void app_exit(const struct app *a, int64_t code);
+/* Whether reference table t is an application's (extensions skip it). */
+int app_table_taken(uint32_t t);
+/* Listing for the shell: executables known, and applications running. */
+uint32_t app_images(const char **names, uint32_t n);
+uint32_t app_running(struct app *out, uint32_t n);
+const char *app_err_text(int code);
+
+#endif

@@ -1,0 +1,35 @@
+/* System calls as events: every syscall from ring 3 is raised as
+ * Trap.Syscall, whose default handler is the kernel's own calls
+ * (spinel/abi.h). Applications reference and raise only events named
+ * App.*, whose handlers are given a struct app_raise. */
+#ifndef SPINEL_APP_SYSCALL_H
+#define SPINEL_APP_SYSCALL_H
+
+#include <stdint.h>
+
+struct kernel;
+
+/* What Trap.Syscall's handlers are given: the call as the registers said
+ * it, and who made it (the application's owner id and reference table). */
+struct syscall_event {
+    uint64_t number;
+    uint64_t arg[5];
+    uint32_t owner, table, ctx;
+    /* What the caller does once the raise is over: a raise never blocks
+     * or ends its strand (the event would stay raising, and every other
+     * application's call would find it busy). */
+    uint32_t then;
+    uint64_t then_arg;
+};
+enum syscall_then { THEN_RETURN = 0, THEN_EXIT = 1, THEN_YIELD = 2, THEN_SLEEP = 3 };
+
+/* What an App.* event's handlers are given. */
+struct app_raise {
+    uint64_t arg;
+    uint32_t owner; /* the raising application */
+};
+
+/* Declares Trap.Syscall and the kernel's App.* events (from kevents_init). */
+void syscall_events_declare(struct kernel *k);
+
+#endif
