@@ -308,6 +308,30 @@ uint32_t strand_count(void)
     return n;
 }
 
+/* The strand blocked in strand_wait_interrupt, or STRANDS. */
+static uint32_t interrupt_waiter = STRANDS;
+
+void strand_wait_interrupt(void)
+{
+    uint64_t flags = arch_irq_save();
+    if (!rt.started || rt.current == IDLE || sched_block(&rt.sched, rt.current) != SCHED_OK) {
+        __asm__ volatile("sti; hlt; cli" ::: "memory"); /* before strands: the boot thread halts */
+    } else {
+        raise_for(STRAND_EV_BLOCK, rt.current);
+        interrupt_waiter = rt.current;
+        schedule();
+    }
+    arch_irq_restore(flags);
+}
+
+void strand_interrupt(void)
+{
+    uint32_t w = interrupt_waiter;
+    interrupt_waiter = STRANDS;
+    if (w < STRANDS && sched_unblock(&rt.sched, w) == SCHED_OK)
+        raise_for(STRAND_EV_UNBLOCK, w);
+}
+
 void strand_yield(void)
 {
     uint64_t flags = arch_irq_save();

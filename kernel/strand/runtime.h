@@ -87,6 +87,11 @@ int strand_externalize(uint32_t index, uint32_t app, uint32_t rights, cap_ref_t 
 uint32_t strand_count(void);
 /* The caller goes to the back of the run queue and the head runs. */
 void strand_yield(void);
+/* The caller blocks until the next device interrupt (strand_interrupt),
+ * letting other strands run: how the shell waits for input. */
+void strand_wait_interrupt(void);
+/* A device interrupt came, interrupts off: the waiter runs again. */
+void strand_interrupt(void);
 /* The caller blocks until strand_wake. */
 void strand_wait(void);
 /* Strand index, blocked, becomes runnable: SCHED_OK or why not. */

@@ -361,6 +361,8 @@ from vmext_cases import VMEXT_TESTS  # noqa: E402
 TESTS += VMEXT_TESTS
 from vm_sample_cases import VM_SAMPLE_TESTS  # noqa: E402
 TESTS += VM_SAMPLE_TESTS
+from app_cases import APP_TESTS  # noqa: E402
+TESTS += APP_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402

@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "cpu.h"
 #include "serial.h"
+#include "strand/runtime.h"
 
 #define COM1 0x3F8
 #define COM2 0x2F8
@@ -117,6 +118,10 @@ int arch_getc(void)
             cpu_sti();
             return ARCH_LOAD_PENDING;
         }
-        cpu_sti_hlt(); /* the next interrupt (input or timer) wakes us */
+        /* Until the next interrupt (input or timer), as a blocked strand:
+         * other strands run meanwhile (a halt here would hold the
+         * processor from them until the next tick). */
+        strand_wait_interrupt();
+        cpu_sti();
     }
 }

@@ -91,6 +91,7 @@ void trap_dispatch(struct trap_frame *f)
     if (irq == IRQ_COM1)
         serial_rx_isr();
     pic_eoi(irq);
+    strand_interrupt();
     /* After the EOI: the switch may not come back here for a while, and
      * the next strand must still get its timer interrupts. */
     if (irq == IRQ_TIMER) {

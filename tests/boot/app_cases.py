@@ -1,0 +1,170 @@
+"""QEMU boot tests of applications: static ELF64 executables from boot
+modules ("app NAME"), run in ring 3 in their own translation contexts,
+calling the kernel through syscall (Trap.Syscall), holding kernel objects
+only through references in their own tables; faults kill only the
+application. Under a CPU with SMEP and SMAP, which the kernel turns on."""
+import re
+
+from vm_cases import status
+
+SMEP_SMAP = ["-cpu", "qemu64,+smep,+smap"]
+APPS = ("hello", "spin", "refs", "faulty-null", "faulty-priv", "faulty-kptr", "faulty-forged", "faulty-exit")
+
+
+def app(name):
+    with open(f"build/apps/{name}.elf", "rb") as f:
+        return f.read()
+
+
+def guest(name, modules, cpu=SMEP_SMAP):
+    import cases
+    from qemu import Guest
+    iso = cases.build_iso(name, modules)
+    return Guest(["-cdrom", iso] + cpu, timeout=120)
+
+
+def all_apps(name):
+    return guest(name, [(app(a), f"app {a}") for a in APPS])
+
+
+def run(g, name):
+    return int(g.command(f"run {name}", rf"run {name}: strand (\d+)\n")[1])
+
+
+def output(g, *patterns):
+    """Lines an application printed after the shell's prompt, each pattern
+    in turn (another application's lines may come between them); then an
+    empty line, for a fresh prompt the next command waits for."""
+    for p in patterns:
+        m = g.expect(p, f"application output {p!r}")
+    g.send("")
+    return m
+
+
+def nothing_held(g, before):
+    """Every frame, context and range back; no application running."""
+    g.command("apps", r"\n0 running\n")
+    after = status(g)
+    assert after[:4] == [0, 0, 0, 0], f"held after: {after}"
+    assert after[4] == before[4], f"frames leaked: {before[4]} free before, {after[4]} after"
+
+
+def test_apps_hello_in_ring3_with_smep_and_smap():
+    """hello runs in ring 3 with its stack where the ABI puts it, writes
+    through the proved copy-in, exits 0; everything it held comes back."""
+    import cases
+    g = all_apps("apphello")
+    try:
+        g.expect(rf"applications: {len(APPS)} known, 0 refused; ring 3 with SMEP on, SMAP on\n")
+        g.command("apps", r"applications known: " + " ".join(APPS) + r"\n0 running\n")
+        before = status(g)
+        run(g, "hello")
+        output(g, r"hello from ring 3\n"
+                 r"hello: stack near 0x7fef[0-9a-f]+, within the stack's 4 pages below 0x7ff000000000\n"
+                 r"app hello: exited with 0\n")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_faults_kill_only_the_application():
+    """Each misbehaving application is stopped or refused with a report
+    naming it, the exception and the address; the kernel, the shell and a
+    running application (spin) go on, and nothing stays held."""
+    import cases
+    g = all_apps("appfaulty")
+    try:
+        g.expect(r"ring 3 with SMEP on, SMAP on\n")
+        before = status(g)
+        run(g, "spin")
+        run(g, "faulty-null")
+        output(g, r"faulty-null: reading address 0\n",
+               r"faulty-null \(strand \d+\): killed by #PF page fault at rip 0x40[0-9a-f]+, address 0x0\n")
+        run(g, "faulty-priv")
+        output(g, r"faulty-priv: running hlt in ring 3\n",
+               r"faulty-priv \(strand \d+\): killed by #GP general protection at rip 0x40[0-9a-f]+, address 0x0\n")
+        run(g, "faulty-kptr")
+        output(g, r"faulty-kptr: write from kernel 0xffff800000000000: -3\n",
+               r"faulty-kptr: write from unmapped 0x100000000000: -2\n", r"app faulty-kptr: exited with 7\n")
+        run(g, "faulty-forged")
+        # 0 and 12345 name slots of the shell's table (foreign), -1 no slot.
+        output(g, r"faulty-forged: ref 0: dropref -7, raise -7\n", r"faulty-forged: ref 12345: dropref -7, raise -7\n",
+               r"faulty-forged: ref -1: dropref -5, raise -5\n", r"app faulty-forged: exited with 8\n")
+        run(g, "faulty-exit")
+        output(g, r"faulty-exit: returning 3\n", r"app faulty-exit: exited with 3\n")
+        # spin ran beside them all: it ended at its own pace, maybe already.
+        g.command("apps", r"\n[01] running\n")
+        while "app spin: exited with 0\n" not in g.output:
+            g.expect(r"app spin: exited with 0\n", "spin's end")
+        assert "spin: 10000 yields\nspin: done\n" in g.output, "spin's lines"
+        g.send("")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_references_and_pages():
+    """refs: each kind of bad reference refused with its own error
+    (forged, foreign, stale, not an application's event), a page mapped,
+    written and unmapped through system calls."""
+    import cases
+    g = all_apps("apprefs")
+    try:
+        before = status(g)
+        run(g, "refs")
+        m = output(g, r"refs: (\d+) unexpected\napp refs: exited with (\d+)\n")
+        lines = re.findall(r"refs: [^\n]*UNEXPECTED", g.output)
+        assert m[1] == "0" and m[2] == "0" and not lines, lines
+        g.command("caps 15", r"application 15: 0 live references")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_kill_and_cycles_leak_nothing():
+    """An application killed from the shell gives everything back, as one
+    that exits does, 30 runs in a row."""
+    import cases
+    g = all_apps("appcycle")
+    try:
+        before = status(g)
+        s = run(g, "spin")
+        g.command(f"kill {s}", rf"killed strand {s}\n")
+        nothing_held(g, before)
+        for _ in range(30):
+            run(g, "hello")
+            output(g, r"app hello: exited with 0\n")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_malformed_executables_refused():
+    """A truncated executable and a relocatable object are refused at boot
+    with their reasons and never run; hello runs beside them, here on a
+    CPU without SMEP and SMAP (said so)."""
+    import cases
+    hello = app("hello")
+    with open("build/u/app/hello.o", "rb") as f:
+        relocatable = f.read()
+    g = guest("appbad", [(hello[:100], "app trunc"), (relocatable, "app object"), (hello, "app hello")], cpu=[])
+    try:
+        g.expect(r"app trunc: refused: [^\n]+\n")
+        g.expect(r"app object: refused: [^\n]+\n")
+        g.expect(r"applications: 1 known, 2 refused; ring 3 with SMEP off \(not in this CPU\), "
+                 r"SMAP off \(not in this CPU\)\n")
+        g.command("run trunc", r"run trunc: refused: no such application \(error 200\)\n")
+        run(g, "hello")
+        output(g, r"app hello: exited with 0\n")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+APP_TESTS = [test_apps_hello_in_ring3_with_smep_and_smap, test_apps_faults_kill_only_the_application,
+             test_apps_references_and_pages, test_apps_kill_and_cycles_leak_nothing,
+             test_apps_malformed_executables_refused]
