@@ -27,8 +27,10 @@ masks, by pattern and in both texts alike, exactly these fields:
 - `ticks: N`: timer ticks. Under -icount with sleep=off, virtual time
   jumps ahead while the guest waits in `hlt` for a key, and when a key
   arrives depends on the host, so the count differs from run to run.
-- the raises of `Strand.Checkpoint` and `Strand.Resume` (`events`): one
-  per timer tick while a strand runs, so they follow the ticks.
+- the raises of the `Strand.*` events (`events`): Checkpoint and Resume
+  come once per timer tick while a strand runs, and the shell blocks
+  (Block) until an interrupt wakes it (Unblock, Resume), so they follow
+  the ticks and the keys' arrival.
 - proof times `in N.N s` (`ext info`): measured when the package was
   admitted, so they differ with each build of the packages and the load
   of the machine then.
@@ -75,7 +77,7 @@ TIMEOUT = 300  # seconds for the whole session: the build machine may be busy
 # Each mask: a pattern, and what its match becomes in both texts.
 MASKS = [
     (re.compile(r"^ticks: \d+"), "ticks: N"),
-    (re.compile(r"^(event \d+ Strand\.(?:Checkpoint|Resume): owner \d+, \d+ handlers?, )\d+ raises?, default ran \d+ times?"),
+    (re.compile(r"^(event \d+ Strand\.(?:Block|Unblock|Checkpoint|Resume): owner \d+, \d+ handlers?, )\d+ raises?, default ran \d+ times?"),
      r"\1N raises, default ran N times"),
     (re.compile(r" in \d+(\.\d+)? s\b"), " in N s"),
     (re.compile(r"module (\d+): 0x[0-9a-f]+, \d+ bytes"), r"module \1: ADDR, N bytes"),
