@@ -157,6 +157,9 @@ static void fixed(void)
     n = 0xdead;
     r = uc_plan(&sp, &ph, ctx, v + 5 * PS, 1, TR_PROT_READ, got, &n);
     CHECK("a refusal leaves *count alone", r == UC_ERR_NOT_MAPPED && n == 0xdead);
+    CHECK("need R+W of a read-only page: prot (every bit of need, not some)",
+          agrees(ctx, v + 6 * PS, 1, TR_PROT_READ | TR_PROT_WRITE, UC_ERR_PROT) &&
+              agrees(ctx, v, 1, TR_PROT_READ | TR_PROT_WRITE, UC_OK));
     CHECK("exec need: R+X page ok, RW page prot", agrees(ctx, v + 7 * PS, 4, TR_PROT_EXEC, UC_OK) &&
                                                       agrees(ctx, v, 4, TR_PROT_EXEC, UC_ERR_PROT));
 }
@@ -199,7 +202,7 @@ static void randomized(void)
             }
             if (rnd() % 50 == 0)
                 uaddr = UINT64_MAX - rnd() % (2 * PS);
-            uint32_t need = rnd() % 2 ? TR_PROT_READ : TR_PROT_WRITE;
+            uint32_t need = rnd() % 3 + 1; /* read, write, or both */
             uint32_t c = rnd() % 40 ? ctx : (uint32_t)(rnd() % (TR_CONTEXTS + 2));
             if (!agrees(c, uaddr, len, need, -1)) {
                 if (ok)
