@@ -52,3 +52,13 @@ int user_copy_out(uint32_t ctx, uint64_t uaddr, const void *src, uint64_t len)
     /* src is only read: user_copy writes kbuf only for need == READ. */
     return user_copy(ctx, (uint8_t *)(uintptr_t)src, uaddr, len, TR_PROT_WRITE);
 }
+
+int user_check(uint32_t ctx, uint64_t uaddr, uint64_t len, uint32_t need)
+{
+    struct uc_piece piece[UC_PIECES];
+    uint32_t count = 0;
+    uint64_t flags = arch_irq_save();
+    int r = uc_plan(&vm.tr, &vm.phys, ctx, uaddr, len, need, piece, &count);
+    arch_irq_restore(flags);
+    return r;
+}

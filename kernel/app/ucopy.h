@@ -15,5 +15,9 @@ int user_copy_in(uint32_t ctx, void *dst, uint64_t uaddr, uint64_t len);
 /* len bytes from src to [uaddr, uaddr + len) of context ctx, every page
  * mapped writable; on refusal not one byte of the buffer is written. */
 int user_copy_out(uint32_t ctx, uint64_t uaddr, const void *src, uint64_t len);
+/* Whether a copy of the whole buffer with need would be planned now (the
+ * same answer as the copy's): a call that copies a long buffer piecewise
+ * checks it first, so a bad buffer has no effect at all. */
+int user_check(uint32_t ctx, uint64_t uaddr, uint64_t len, uint32_t need);
 
 #endif
