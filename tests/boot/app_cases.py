@@ -165,6 +165,31 @@ def test_apps_malformed_executables_refused():
         g.kill()
 
 
+
+
+def test_apps_syscall_fuzzer_leaves_the_kernel_running():
+    """sysfuzz makes 20000 system calls with random numbers and arguments
+    from ring 3, three times with different seeds, beside hello: the
+    kernel refuses what it must, stays up, and each run (ended or killed
+    by its own fault) gives everything back."""
+    import cases
+    g = guest("appfuzz", [(app(a), f"app {a}") for a in ("sysfuzz", "hello")])
+    try:
+        before = status(g)
+        for _ in range(3):
+            s = run(g, "sysfuzz")
+            end = output(g, rf"(sysfuzz: \d+ calls made, \d+ refused\napp sysfuzz: exited with 0\n|"
+                            rf"sysfuzz \(strand {s}\): killed by [^\n]+\n)")
+            print(end[1].strip())
+            run(g, "hello")
+            output(g, r"app hello: exited with 0\n")
+        nothing_held(g, before)
+        g.command("caps 15", r"application 15: 0 live references")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
 APP_TESTS = [test_apps_hello_in_ring3_with_smep_and_smap, test_apps_faults_kill_only_the_application,
              test_apps_references_and_pages, test_apps_kill_and_cycles_leak_nothing,
-             test_apps_malformed_executables_refused]
+             test_apps_malformed_executables_refused, test_apps_syscall_fuzzer_leaves_the_kernel_running]
