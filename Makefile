@@ -330,7 +330,7 @@ $(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
 
 ## bench: benchmarks (instruction counts under -icount, hosted ns, admission ms); build/bench.json
-bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host $(EXT_PACKAGES)
+bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host $(EXT_PACKAGES) $(APP_ELFS)
 	$(PYTHON) tests/bench.py $(KERNEL)
 
 # --- dependencies on a fresh Debian 12 machine ------------------------------

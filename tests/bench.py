@@ -22,7 +22,7 @@ ADMITTED = ("counter", "hello", "checksum", "sum")
 ADMIT_MODES = (("cold", []), ("warm", []), ("recheck", ["--recheck"]))
 # The rows kernel/bench/bench*.c print; the previous run's count, if there
 # is one, is used instead (so the total stays right when a row is added).
-KERNEL_ROWS = 34
+KERNEL_ROWS = 35
 # SPIN's virtual memory table (Bershad et al., SOSP '95, from Appel and
 # Li's benchmarks) in microseconds on a 133 MHz Alpha, and what our row
 # counts (kernel/bench/bench_vm.c says it in full). SPIN's ratio is against
@@ -53,6 +53,11 @@ SPIN_THREADS = (
     ("strand_ping_pong", 17, "two strands hand the processor to each other, there and back"),
     ("strand_fork_join_sched", 22, "fork-join on strands of the sched extension, under its policy"),
     ("strand_ping_pong_sched", 17, "ping-pong on strands of the sched extension, under its policy"),
+)
+# SPIN's protected communication table (the same paper): a system call
+# from an application and back, against its in-kernel call.
+SPIN_CALLS = (
+    ("sys_null", 4, "a system call nobody serves, from ring 3 and back: Trap.Syscall raised, the kernel's default"),
 )
 KERNEL_MODEL = ["-ffreestanding", "-fno-pic", "-mcmodel=kernel", "-mno-red-zone", "-fno-stack-protector"]
 
@@ -169,6 +174,8 @@ def collect(kernel):
     for name in ("checksum", "sched"):
         with open(f"build/ext/{name}.ext", "rb") as f:
             kernel_mods.append((f.read(), f"bench-ext {name}"))
+    with open("build/apps/null.elf", "rb") as f:
+        kernel_mods.append((f.read(), "app null"))
     cases.KERNEL = kernel
     iso = cases.build_iso("bench", kernel_mods, cmdline="bench")
     rows = kernel_rows(iso, progress)
@@ -206,7 +213,7 @@ def spin_table(rows):
                  f"(ours: indirect_call; SPIN's: its in-kernel call, {SPIN_CALL_US} us);",
              "/trap = / the same table's Trap row (SPIN's: 7 us), which needs no procedure-call baseline"]
     cells = []
-    for name, us, what in SPIN_VM + SPIN_THREADS:
+    for name, us, what in SPIN_VM + SPIN_THREADS + SPIN_CALLS:
         r = values.get(name)
         if r is None or r["ratio"] is None:
             continue

@@ -60,6 +60,7 @@ void bench_run(void)
     bench_ext(overhead);
     bench_strands(overhead);
     bench_vm(overhead);
+    bench_apps();
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }

@@ -14,5 +14,6 @@ void bench_domains(void);
 void bench_ext(uint64_t overhead);
 void bench_strands(uint64_t overhead);
 void bench_vm(uint64_t overhead);
+void bench_apps(void);
 
 #endif
