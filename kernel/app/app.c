@@ -39,6 +39,32 @@ static const struct image *image_named(const char *name, uint32_t len)
     return 0;
 }
 
+int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
+{
+    /* Names the shell can type (run NAME): printable, no space. */
+    if (len == 0 || len >= APP_NAME_MAX)
+        return APP_ERR_NAME;
+    for (uint32_t i = 0; i < len; i++)
+        if (name[i] <= ' ' || name[i] > '~')
+            return APP_ERR_NAME;
+    struct exec_plan plan;
+    int err = exec_plan(bytes, n, &plan);
+    if (err != EXEC_OK)
+        return err;
+    const struct image *known = image_named(name, len);
+    if (known)
+        return known->len == n && kmemcmp(known->bytes, bytes, n) == 0 ? APP_ERR_KNOWN : APP_ERR_TAKEN;
+    if (nimages == APP_IMAGES)
+        return APP_ERR_FULL;
+    struct image *im = &images[nimages];
+    kmemcpy((uint8_t *)im->name, (const uint8_t *)name, len);
+    im->name[len] = 0;
+    im->bytes = bytes;
+    im->len = n;
+    nimages++;
+    return APP_OK;
+}
+
 void app_boot(void)
 {
     uint32_t refused = 0;
@@ -48,23 +74,11 @@ void app_boot(void)
         if (kmemcmp((const uint8_t *)line, (const uint8_t *)"app ", 4) != 0)
             continue;
         const char *name = line + 4;
-        uint32_t len = (uint32_t)kstrnlen(name, APP_NAME_MAX);
-        struct exec_plan plan;
-        int err = exec_plan(phys_to_virt(m->base), m->len, &plan);
-        if (len == 0 || len >= APP_NAME_MAX || nimages == APP_IMAGES || image_named(name, len) || err != EXEC_OK) {
-            kprintf("app %s: refused: %s\n", name,
-                    err != EXEC_OK ? exec_err_text(err)
-                    : len == 0 || len >= APP_NAME_MAX ? "no name, or a name too long"
-                    : nimages == APP_IMAGES           ? "too many applications"
-                                                      : "that name is taken");
+        int r = app_add(name, (uint32_t)kstrnlen(name, APP_NAME_MAX), phys_to_virt(m->base), m->len);
+        if (r != APP_OK) {
+            kprintf("app %s: refused: %s\n", name, app_err_text(r));
             refused++;
-            continue;
         }
-        struct image *im = &images[nimages++];
-        kmemcpy((uint8_t *)im->name, (const uint8_t *)name, len);
-        im->name[len] = 0;
-        im->bytes = phys_to_virt(m->base);
-        im->len = m->len;
     }
     uint64_t p = arch_user_protections();
     kprintf("applications: %u known, %u refused; ring 3 with SMEP %s, SMAP %s\n", nimages, refused,
@@ -258,6 +272,10 @@ const char *app_err_text(int code)
     case APP_ERR_NO_TABLE: return "no reference table is free";
     case APP_ERR_NO_STRAND: return "no strand is free";
     case APP_ERR_TOO_BIG: return "more pages than a context maps";
-    default: return code >= 140 && code < 160 ? exec_err_text(code) : vm_err_text(code);
+    case APP_ERR_NAME: return "the name is empty, over 15 bytes, or not printable";
+    case APP_ERR_TAKEN: return "that name is taken by another executable";
+    case APP_ERR_KNOWN: return "that executable is known already";
+    case APP_ERR_FULL: return "too many applications";
+    default: return code >= EXEC_ERR_SHORT && code < EXEC_ERR_LIMIT ? exec_err_text(code) : vm_err_text(code);
     }
 }

@@ -28,12 +28,23 @@ enum app_err {
     APP_ERR_BUSY = 201,      /* APP_RUNNING applications run already */
     APP_ERR_NO_TABLE = 202,  /* every reference table is taken */
     APP_ERR_NO_STRAND = 203, /* no strand or stack is free */
-    APP_ERR_TOO_BIG = 204    /* more pages than a context maps */
+    APP_ERR_TOO_BIG = 204,   /* more pages than a context maps */
+    /* Refusals of app_add. */
+    APP_ERR_NAME = 205,      /* no name, a name too long, or not printable */
+    APP_ERR_TAKEN = 206,     /* another executable has that name */
+    APP_ERR_KNOWN = 207,     /* that name is known with these very bytes */
+    APP_ERR_FULL = 208       /* APP_IMAGES executables are known */
 };
 
 /* Registers every boot module "app NAME"; a malformed executable is
  * refused with its reason now, and never runs. */
 void app_boot(void);
+/* Registers executable bytes[0, n) under name[0, len) (1 to APP_NAME_MAX-1
+ * printable bytes, no space): APP_OK, or why not (the name's reason first,
+ * then exec_plan's, then APP_ERR_KNOWN, APP_ERR_TAKEN, APP_ERR_FULL),
+ * nothing registered. The bytes are kept, not copied: they must live as
+ * long as the kernel. */
+int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n);
 /* Starts executable name: its segments and stack mapped in a new context,
  * a strand entering ring 3 at its entry. APP_OK and the strand's index,
  * or why not (an exec_err, a VM code or an app_err), nothing left held. */

@@ -1,12 +1,21 @@
 /* Requests the host sends through the load port (COM2) while the kernel
  * runs: an 8-byte tag, a 32-bit little-endian length, then that many
  * bytes. "SPNLLOAD" carries a package, "SPNLUNLD" the name of an
- * extension to unload. The kernel answers on the port with one line,
- * "loaded NAME", "unloaded NAME" or "refused: WHY", WHY being the reason
- * the console gives, and says the same on the console. A package is sent
- * only after the kernel answered its header with "ready": a package it
- * refuses by its length is never sent, so no timing decides where the
- * next request begins. */
+ * extension to unload, "SPNLRUNX" an application to run: its name, a NUL,
+ * then a static ELF64 executable. The kernel answers on the port with one
+ * line, "loaded NAME", "unloaded NAME", "started NAME strand N" or
+ * "refused: WHY", WHY being the reason the console gives, and says the
+ * same on the console. A package or an executable is sent only after the
+ * kernel answered its header with "ready": one it refuses by its length
+ * is never sent, so no timing decides where the next request begins.
+ *
+ * An executable run through the port is copied into kernel memory it
+ * owns for good and becomes a known application (app_add: the checks of
+ * a boot module's), then starts (app_run); known, it stays so even when
+ * it cannot start now, and `run NAME` starts it again. Sent again under
+ * a known name, the very same bytes run the known image again (the copy
+ * is dropped), other bytes are refused: that name is taken. */
+#include "app/app.h"
 #include "arch.h"
 #include "console.h"
 #include "ext/ext.h"
@@ -15,6 +24,7 @@
 
 #define TAG_LOAD "SPNLLOAD"
 #define TAG_UNLOAD "SPNLUNLD"
+#define TAG_RUN "SPNLRUNX"
 #define HEADER_LEN 12
 #define PACKAGE_MAX (1u << 20)
 #define BYTE_TICKS 200  /* 2 s without a byte: the sender is gone */
@@ -80,6 +90,73 @@ static const char *load(uint64_t len)
     return why;
 }
 
+/* "NAME strand N" into out. */
+static void started_text(char *out, const char *name, uint32_t strand)
+{
+    char digits[10];
+    uint32_t k = 0, n = 0;
+    do
+        digits[k++] = (char)('0' + strand % 10);
+    while ((strand /= 10) != 0);
+    for (; *name; name++)
+        out[n++] = *name;
+    kmemcpy((uint8_t *)out + n, (const uint8_t *)" strand ", 8);
+    n += 8;
+    while (k > 0)
+        out[n++] = digits[--k];
+    out[n] = 0;
+}
+
+static const char *start(const char *name, uint32_t len)
+{
+    uint32_t strand;
+    int r = app_run(name, len, &strand);
+    if (r != APP_OK)
+        return app_err_text(r);
+    char text[APP_NAME_MAX + 20];
+    started_text(text, name, strand);
+    kprintf("load port: started %s\n", text);
+    reply("started ", text);
+    return 0;
+}
+
+static const char *run(uint64_t len)
+{
+    if (len == 0)
+        return "the run request names no application";
+    if (len > PACKAGE_MAX)
+        return "the executable is over 1 MiB";
+    uint8_t *buf = vmem_alloc(len);
+    if (!buf)
+        return "out of memory";
+    unread = len;
+    reply("ready", "");
+    if (!receive(buf, len)) {
+        vmem_free(buf, len);
+        return "the executable stopped short";
+    }
+    /* The name ends at the first NUL: none among the first APP_NAME_MAX
+     * bytes, and the name is too long (app_add refuses it first). */
+    char name[APP_NAME_MAX];
+    uint32_t n = 0;
+    while (n < len && n < APP_NAME_MAX - 1 && buf[n] != 0)
+        n++;
+    int ended = n < len && buf[n] == 0;
+    kmemcpy((uint8_t *)name, buf, n);
+    name[n] = 0;
+    uint64_t skip = ended ? n + 1 : len;
+    if (!ended)
+        n = APP_NAME_MAX;
+    int r = app_add(name, n, buf + skip, len - skip);
+    if (r == APP_OK)
+        vmem_protect(buf, len, PAGE_R); /* the image's for good, read only */
+    else
+        vmem_free(buf, len); /* nothing registered: the copy is not needed */
+    if (r != APP_OK && r != APP_ERR_KNOWN)
+        return app_err_text(r);
+    return start(name, n);
+}
+
 static const char *unload(uint64_t len)
 {
     char name[DOMAIN_NAME_MAX];
@@ -106,11 +183,13 @@ static const char *serve(void)
     uint64_t len = (uint64_t)head[8] | (uint64_t)head[9] << 8 | (uint64_t)head[10] << 16 | (uint64_t)head[11] << 24;
     if (kmemcmp(head, (const uint8_t *)TAG_LOAD, 8) == 0)
         return load(len);
+    if (kmemcmp(head, (const uint8_t *)TAG_RUN, 8) == 0)
+        return run(len);
     unread = len; /* a name comes with its header */
     if (kmemcmp(head, (const uint8_t *)TAG_UNLOAD, 8) == 0)
         return unload(len);
     unread = UINT64_MAX; /* not our protocol: no length to trust, drop all until quiet */
-    return "not a load port request (SPNLLOAD or SPNLUNLD)";
+    return "not a load port request (SPNLLOAD, SPNLUNLD or SPNLRUNX)";
 }
 
 void ext_port_receive(void)
