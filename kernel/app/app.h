@@ -1,13 +1,13 @@
-/* Applications: static ELF64 executables from boot modules ("app NAME"),
- * each run in ring 3 on its own strand, in its own Translation context
- * with user pages only, holding kernel objects only through references in
- * its own table. */
+/* Applications: static ELF64 executables from boot modules ("app NAME")
+ * or the load port (spinel run), each run in ring 3 on its own strand, in
+ * its own Translation context with user pages only, holding kernel objects
+ * only through references in its own table. */
 #ifndef SPINEL_APP_H
 #define SPINEL_APP_H
 
 #include <stdint.h>
 
-#define APP_IMAGES 8u   /* executables known (boot modules) */
+#define APP_IMAGES 8u   /* executables known (boot modules, load port) */
 #define APP_RUNNING 6u  /* applications running at once */
 #define APP_NAME_MAX 16u
 /* Owner ids of running applications (frames, contexts, strands): apart

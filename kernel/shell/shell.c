@@ -104,7 +104,7 @@ static const struct command commands[] = {
     { "strands", 0, "list the strands: state, owner, policy, ticks run", 0, cmd_strands },
     { "spawn", "DEMO", "start a demo strand (spin, sleeper)", 1, cmd_spawn },
     { "kill", "N", "kill strand N (an application's too)", 1, cmd_kill },
-    { "apps", 0, "applications known (boot modules \"app NAME\") and running", 0, cmd_apps },
+    { "apps", 0, "applications known (boot modules \"app NAME\", spinel run) and running", 0, cmd_apps },
     { "run", "NAME", "start an application in ring 3, in its own context", 1, cmd_run },
     { "vm", "[touch N [map|ro|bad] | fill]",
       "VM services: frames, contexts, ranges, faults; the touch demo in a context; fill the frame table", 3, cmd_vm },

@@ -190,6 +190,97 @@ def test_apps_syscall_fuzzer_leaves_the_kernel_running():
         g.kill()
 
 
+def port_guest(name, modules):
+    """A guest with the given modules, its load port on a fresh socket."""
+    import os
+    import cases
+    from qemu import Guest
+    sock = os.path.abspath(f"build/test-{name}.sock")
+    if os.path.exists(sock):
+        os.remove(sock)
+    iso = cases.build_iso(name, modules)
+    g = Guest(["-cdrom", iso, "-chardev", f"socket,id=load,path={sock},server=on,wait=off",
+               "-serial", "chardev:load"] + SMEP_SMAP, timeout=180)
+    return g, sock
+
+
+def port_request(sock, tag, body, length=None):
+    """One raw load port request, sent whole: the kernel's answer lines
+    ("ready" first when it took the header)."""
+    import socket
+    import struct
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(60)  # a harness limit for a busy machine, not a target
+        s.connect(sock)
+        s.sendall(tag + struct.pack("<I", len(body) if length is None else length) + body)
+        answer = b""
+        while not answer.endswith(b"\n") or answer == b"ready\n":
+            chunk = s.recv(256)
+            assert chunk, f"closed after {answer!r}"
+            answer += chunk
+    return answer.decode().splitlines()
+
+
+def test_apps_run_through_the_load_port():
+    """spinel run: hello sent through the load port runs (its lines on the
+    console) and is known from then on; sent again it runs again. Refused,
+    each with the console's reason, nothing known or held after: a
+    truncated executable, a package, other bytes under a known name, names
+    the shell could not type, and requests refused by their header alone."""
+    import os
+    import cases
+    from ext_cases import answered, pkg, spinel
+    g, sock = port_guest("appport", [(app("spin"), "app spin")])
+
+    def send(name, data, *args):
+        path = os.path.abspath(os.path.join("build", "test-iso", name))
+        with open(path, "wb") as f:
+            f.write(data)
+        return spinel("run", path, "--socket", sock, *args)
+
+    def started(name, r):
+        m = re.fullmatch(rf"started {name} strand (\d+)\n", r.stdout)
+        assert r.returncode == 0 and m, f"exit {r.returncode}, {r.stdout!r}, {r.stderr!r}"
+        g.expect(rf"load port: started {name} strand {m[1]}\n")
+
+    def refused(r, why):
+        answered(r, 1, f"refused: {why}")
+        g.expect(rf"load port: refused: {re.escape(why)}\n")
+
+    hello = app("hello")
+    try:
+        g.expect(r"applications: 1 known, 0 refused; ring 3 with SMEP on, SMAP on\n")
+        g.expect(r"spinel> ")
+        started("hello", spinel("run", os.path.abspath("build/apps/hello.elf"), "--socket", sock))
+        output(g, r"hello from ring 3\n", r"app hello: exited with 0\n")
+        g.command("apps", r"2 applications known: spin hello\n0 running\n")
+        started("hello", send("again.elf", hello, "--name", "hello"))  # the same bytes: run again
+        output(g, r"app hello: exited with 0\n")
+        assert g.output.count("hello from ring 3\n") == 2, "hello ran twice"
+        g.command("run hello", r"run hello: strand \d+\n")  # known to the shell too
+        output(g, r"app hello: exited with 0\n")
+        refused(send("sum.elf", pkg("sum")), "not an ELF file (bad magic)")
+        before = status(g)
+        refused(send("trunc.elf", hello[:100]), "program header table runs past the end")
+        refused(send("hello.elf", app("spin")), "that name is taken by another executable")
+        refused(send("spin.elf", hello), "that name is taken by another executable")
+        for body in (b"\0" + hello, b"a b\0" + hello, b"n" * 20 + b"\0" + hello, b"nonul"):
+            lines = port_request(sock, b"SPNLRUNX", body)
+            assert lines == ["ready", "refused: the name is empty, over 15 bytes, or not printable"], (body[:24], lines)
+        assert port_request(sock, b"SPNLRUNX", b"", 3 << 20) == ["refused: the executable is over 1 MiB"]
+        assert port_request(sock, b"SPNLRUNX", b"") == ["refused: the run request names no application"]
+        g.command("apps", r"2 applications known: spin hello\n0 running\n")
+        nothing_held(g, before)
+        assert "app trunc" not in g.output and "run trunc" not in g.output
+        g.command("run trunc", r"run trunc: refused: no such application \(error 200\)\n")
+        run(g, "spin")  # the shell and applications go on
+        output(g, r"app spin: exited with 0\n")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
 APP_TESTS = [test_apps_hello_in_ring3_with_smep_and_smap, test_apps_faults_kill_only_the_application,
              test_apps_references_and_pages, test_apps_kill_and_cycles_leak_nothing,
-             test_apps_malformed_executables_refused, test_apps_syscall_fuzzer_leaves_the_kernel_running]
+             test_apps_malformed_executables_refused, test_apps_syscall_fuzzer_leaves_the_kernel_running,
+             test_apps_run_through_the_load_port]

@@ -276,7 +276,7 @@ def test_load_port_answers_at_once():
         answer = raw(b"SPNLUNLD" + struct.pack("<I", 40) + b"n" * 40, dropped=40)
         assert answer == "refused: the name is over 31 bytes\n", answer
         answer = raw(b"GARBAGE!" + struct.pack("<I", 5) + b"12345", dropped=5)
-        assert answer == "refused: not a load port request (SPNLLOAD or SPNLUNLD)\n", answer
+        assert answer == "refused: not a load port request (SPNLLOAD, SPNLUNLD or SPNLRUNX)\n", answer
         big = os.path.abspath("build/test-iso/big.ext")
         with open(big, "wb") as f:
             f.write(b"\0" * (3 << 20))
@@ -286,7 +286,7 @@ def test_load_port_answers_at_once():
         g.command("ext list", r"1 extension loaded")
         refusals = re.findall(r"load port: refused: (.*)\n", g.output)
         assert refusals == ["the package is over 1 MiB", "the name is over 31 bytes",
-                            "not a load port request (SPNLLOAD or SPNLUNLD)"], refusals
+                            "not a load port request (SPNLLOAD, SPNLUNLD or SPNLRUNX)"], refusals
         cases.halt(g)
     finally:
         g.kill()

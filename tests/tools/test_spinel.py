@@ -20,9 +20,15 @@ Bad inputs covered:
     Unix socket; a peer that closes without answering; one that never
     answers (--timeout); one that answers something else than the load
     port's lines; Ctrl-C while waiting.
+  executables (run): none given; --name without a value, or given to
+    load; a default name (the file's, without .elf) or --name the kernel
+    would not take (over 15 bytes, a space); an empty file; a file of 1 MiB
+    that is over the limit only with its name (refused on the host, without
+    connecting); framed SPNLRUNX, length, NAME NUL bytes, sent after
+    "ready" only, --name used, the answer printed.
   where it runs: through a symlink, from another directory (all of them).
   the answer relayed: a refusal is printed as the kernel said it, exit 1;
-    the request is framed as the kernel reads it (SPNLLOAD/SPNLUNLD, the
+    the request is framed as the kernel reads it (SPNLLOAD/SPNLUNLD/SPNLRUNX, the
     length, the bytes).
   load_socket.py (make run): nobody listening, a stale socket file, another
     QEMU listening (the next socket, with one line saying how to reach it),
@@ -158,7 +164,7 @@ class Peer:
             conn.settimeout(60)
             try:
                 self.take(conn, 12)
-                if self.request.startswith(b"SPNLLOAD") and self.ready:
+                if self.request.startswith((b"SPNLLOAD", b"SPNLRUNX")) and self.ready:
                     conn.sendall(b"ready\n")
                 self.take(conn, self.read)
                 if self.answer is not None:
@@ -220,6 +226,48 @@ def kernel_socket():
         out, err = p.communicate(timeout=60)
         one_line_failure("Ctrl-C while waiting", subprocess.CompletedProcess(p.args, p.returncode, out, err), 2,
                          "spinel unload: interrupted")
+
+
+def executables():
+    sock = path("none.sock")
+    elf = path("hello.elf", b"\x7fELF executable bytes")
+    expect("run without an executable", ["run"], 2, "spinel run: no executable given")
+    expect("--name without a value", ["run", elf, "--name"], 2, "spinel run: --name needs a value (an application name)")
+    expect("--name given to load", ["load", elf, "--name", "x"], 2, "unknown option '--name' (--socket PATH, --timeout S)")
+    expect("default name over 15 bytes", ["run", path("a-very-long-program-name.elf", b"x"), "--socket", sock], 2,
+           "'a-very-long-program-name' is not an application name (1 to 15 printable ASCII bytes, no spaces, "
+           "the file's name without .elf: give one with --name)")
+    expect("--name with a space", ["run", elf, "--name", "a b", "--socket", sock], 2,
+           "'a b' is not an application name (1 to 15 printable ASCII bytes, no spaces)")
+    expect("empty executable", ["run", path("empty.elf", b""), "--socket", sock], 1, "empty.elf: empty, not an executable")
+    exact = path("mib.elf", b"\0" * (1 << 20))
+    with Peer("mib.sock", answer=b"started mib strand 4\n") as peer:
+        r = run("run", exact, "--socket", peer.path)
+        one_line_failure("1 MiB executable: over the limit with its name, refused on the host", r, 1,
+                         "mib.elf: 1048576 bytes, over the kernel's limit of 1 MiB with its name (1048572 bytes)")
+        report("1 MiB executable: the kernel not even asked", not peer.connected, f"connected {peer.connected}")
+    data = b"\x7fELF executable bytes"
+    body = b"hello\0" + data
+    with Peer("runs.sock", answer=b"started hello strand 4\n", read=12 + len(body)) as peer:
+        r = run("run", elf, "--socket", peer.path)
+    report("run request framed SPNLRUNX, length, NAME NUL bytes after ready; answer printed, exit 0",
+           peer.request == b"SPNLRUNX" + struct.pack("<I", len(body)) + body and r.returncode == 0
+           and r.stdout == "started hello strand 4\n" and not r.stderr,
+           f"{peer.request!r}, exit {r.returncode}, {r.stdout!r} {r.stderr!r}")
+    body = b"greet\0" + data
+    with Peer("named.sock", answer=b"refused: that name is taken by another executable\n",
+              read=12 + len(body)) as peer:
+        r = run("run", elf, "--name=greet", "--socket", peer.path)
+    report("run --name: the name sent; a refusal relayed, exit 1",
+           peer.request == b"SPNLRUNX" + struct.pack("<I", len(body)) + body and r.returncode == 1
+           and r.stdout == "refused: that name is taken by another executable\n",
+           f"{peer.request!r}, exit {r.returncode}, {r.stdout!r} {r.stderr!r}")
+    header = b"SPNLRUNX" + struct.pack("<I", len(b"hello\0" + data))
+    with Peer("run-header.sock", answer=b"refused: out of memory\n", ready=False) as peer:
+        r = run("run", elf, "--socket", peer.path)
+    report("an executable refused by its header is not sent; the refusal relayed, exit 1",
+           r.returncode == 1 and r.stdout == "refused: out of memory\n" and peer.request == header,
+           f"exit {r.returncode}, {r.stdout!r} {r.stderr!r}, sent {peer.request!r}")
 
 
 def found_from_its_location():
@@ -284,7 +332,7 @@ def load_socket():
 
 def main():
     try:
-        for group in (arguments, packages, kernel_socket, found_from_its_location, relayed, load_socket):
+        for group in (arguments, packages, executables, kernel_socket, found_from_its_location, relayed, load_socket):
             try:
                 group()
             except Exception as e:  # the harness itself: one FAIL line, the next group still runs
