@@ -245,7 +245,7 @@ law-modules:
 	@echo $(LAW_MODULES)
 
 # --- hosted unit tests of the portable core ---------------------------------
-HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Ikernel/include -Ispec \
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Ikernel/include -Ispec -Iuser/include \
   -DSPINEL_HOSTED -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(sort $(wildcard tests/unit/test_*.c)))
 UNIT_TESTS += $(BUILD)/unit/test_print
@@ -270,6 +270,19 @@ $(BUILD)/domain-objs/%.o: $$(wildcard tests/domain/$$(notdir $$*).c)
 	  $(call variant_flags,$(notdir $(patsubst %/,%,$(dir $*)))) -c $< -o $@
 
 $(BUILD)/unit/test_domain: $(DOMAIN_OBJS)
+# Static executables the exec planner's tests and fuzzer read: built as
+# users build them (-static -nostdlib), with ld's default -z separate-code
+# and without it.
+EXEC_SAMPLE_VARIANTS := gcc-O0 gcc-O2 gcc-Os gcc-O2-noseparate clang-O2
+EXEC_SAMPLE_FLAGS := -std=c11 -static -nostdlib -ffreestanding -fno-stack-protector -Wall -Wextra -Werror
+EXEC_SAMPLES := $(foreach v,$(EXEC_SAMPLE_VARIANTS),$(foreach f,hello big,$(BUILD)/exec-samples/$v/$f))
+$(BUILD)/exec-samples/%: tests/exec/$$(notdir $$*).c
+	@mkdir -p $(dir $@)
+	$(call variant_cc,$(notdir $(patsubst %/,%,$(dir $*)))) $(EXEC_SAMPLE_FLAGS) \
+	  -$(word 2,$(subst -, ,$(notdir $(patsubst %/,%,$(dir $*))))) \
+	  $(if $(findstring -noseparate,$*),-Wl$(comma)-z$(comma)noseparate-code) $< -o $@
+comma := ,
+$(BUILD)/unit/test_exec: $(EXEC_SAMPLES)
 # Packages signed with a throwaway key, made fresh with the test binary.
 $(BUILD)/unit/test_package: tests/unit/test_package.c $(CORE_SRCS) tests/unit/check.h tests/unit/make_package_fixture.py \
     extensions/admit/lms.py extensions/admit/package.py
@@ -282,7 +295,7 @@ $(BUILD)/unit/test_domain: UNIT_EXTRA := -no-pie
 unit: $(UNIT_TESTS)
 
 # --- libFuzzer harnesses (clang), run for FUZZ_SECONDS each by make test ----
-FUZZ_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Ispec \
+FUZZ_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Ispec -Iuser/include \
   -DSPINEL_HOSTED -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZERS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 20
@@ -293,6 +306,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 	$(PYTHON) tests/fuzz/seeds.py $@.seeds
 
 $(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
+$(BUILD)/fuzz/fuzz_exec: $(EXEC_SAMPLES)
 $(BUILD)/fuzz/fuzz_package: $(EXT_PACKAGES)
 
 ## fuzz: build the libFuzzer harnesses (build/fuzz/fuzz_*)
@@ -303,8 +317,12 @@ $(BUILD)/domain-dump: extensions/domain-dump.c $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@
 
-## tools: host tools from the portable core: build/domain-dump FILE.o
-tools: $(BUILD)/domain-dump
+$(BUILD)/exec-plan: user/exec-plan.c $(CORE_SRCS)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@
+
+## tools: host tools from the portable core: build/domain-dump FILE.o, build/exec-plan FILE
+tools: $(BUILD)/domain-dump $(BUILD)/exec-plan
 TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
 TOOL_TESTS += tests/report/test_report.py
 # The admission tool: samples admitted, every file of the corpus refused.
@@ -327,7 +345,7 @@ check: deps-check
 	$(MAKE) test
 
 $(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
-	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -Iuser/include -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
 
 ## bench: benchmarks (instruction counts under -icount, hosted ns, admission ms); build/bench.json
 bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host $(EXT_PACKAGES) $(APP_ELFS)
