@@ -39,6 +39,15 @@ static const struct image *image_named(const char *name, uint32_t len)
     return 0;
 }
 
+static void register_image(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
+{
+    struct image *im = &images[nimages++];
+    kmemcpy((uint8_t *)im->name, (const uint8_t *)name, len);
+    im->name[len] = 0;
+    im->bytes = bytes;
+    im->len = n;
+}
+
 void app_boot(void)
 {
     uint32_t refused = 0;
@@ -51,20 +60,20 @@ void app_boot(void)
         uint32_t len = (uint32_t)kstrnlen(name, APP_NAME_MAX);
         struct exec_plan plan;
         int err = exec_plan(phys_to_virt(m->base), m->len, &plan);
-        if (len == 0 || len >= APP_NAME_MAX || nimages == APP_IMAGES || image_named(name, len) || err != EXEC_OK) {
+        if (err != EXEC_OK && plan.at != EXEC_NOWHERE)
+            kprintf("app %s: refused: program header %d: %s (error %d)\n", name, plan.at, exec_err_text(err), err);
+        else if (err != EXEC_OK)
+            kprintf("app %s: refused: %s (error %d)\n", name, exec_err_text(err), err);
+        else if (len == 0 || len >= APP_NAME_MAX || nimages == APP_IMAGES || image_named(name, len))
             kprintf("app %s: refused: %s\n", name,
-                    err != EXEC_OK ? exec_err_text(err)
-                    : len == 0 || len >= APP_NAME_MAX ? "no name, or a name too long"
-                    : nimages == APP_IMAGES           ? "too many applications"
-                                                      : "that name is taken");
-            refused++;
+                    len == 0 || len >= APP_NAME_MAX ? "no name, or a name too long"
+                    : nimages == APP_IMAGES         ? "too many applications"
+                                                    : "that name is taken");
+        else {
+            register_image(name, len, phys_to_virt(m->base), m->len);
             continue;
         }
-        struct image *im = &images[nimages++];
-        kmemcpy((uint8_t *)im->name, (const uint8_t *)name, len);
-        im->name[len] = 0;
-        im->bytes = phys_to_virt(m->base);
-        im->len = m->len;
+        refused++;
     }
     uint64_t p = arch_user_protections();
     kprintf("applications: %u known, %u refused; ring 3 with SMEP %s, SMAP %s\n", nimages, refused,
@@ -258,6 +267,6 @@ const char *app_err_text(int code)
     case APP_ERR_NO_TABLE: return "no reference table is free";
     case APP_ERR_NO_STRAND: return "no strand is free";
     case APP_ERR_TOO_BIG: return "more pages than a context maps";
-    default: return code >= 140 && code < 160 ? exec_err_text(code) : vm_err_text(code);
+    default: return code >= EXEC_ERR_SHORT && code < EXEC_ERR_LIMIT ? exec_err_text(code) : vm_err_text(code);
     }
 }
