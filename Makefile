@@ -167,6 +167,8 @@ APP_TESTS := tests/apps/test_apps_elf.py tests/apps/test_apps_host.py
 # changes (and when an object does). Each ISO has its own staging folder,
 # grub.cfg and stamp, so a test can build another (ISO=build/t/x.iso).
 ISO_OBJECTS ?=
+# The sample applications boot/grub.cfg names ("app NAME"): `run NAME`.
+ISO_APPS := hello refs spin faulty-null faulty-priv
 ISO_OBJECT_NAMES := $(basename $(notdir $(ISO_OBJECTS)))
 $(if $(filter-out $(words $(ISO_OBJECT_NAMES)),$(words $(sort $(ISO_OBJECT_NAMES)))),\
   $(error ISO_OBJECTS: two objects have the same file name: $(ISO_OBJECTS)))
@@ -177,9 +179,10 @@ ISO_OBJECTS_LIST := $(basename $(ISO)).objects
 ## iso [ISO_OBJECTS="a.o b.o"]: build/spinel.iso, GRUB booting the kernel with the sample extensions (and those objects as domains a, b)
 iso: $(ISO)
 $(ISO): $(KERNEL) $(ISO_GRUB_CFG) $(EXT_PACKAGES) $(APP_ELFS) $(ISO_OBJECTS)
-	@rm -rf $(ISO_STAGE) && mkdir -p $(ISO_STAGE)/boot/grub $(ISO_STAGE)/boot/ext $(ISO_STAGE)/boot/obj
+	@rm -rf $(ISO_STAGE) && mkdir -p $(ISO_STAGE)/boot/grub $(ISO_STAGE)/boot/ext $(ISO_STAGE)/boot/obj $(ISO_STAGE)/boot/app
 	cp $(KERNEL) $(ISO_STAGE)/boot/spinel.elf
 	cp $(EXT_PACKAGES) $(ISO_STAGE)/boot/ext/
+	cp $(ISO_APPS:%=$(BUILD)/apps/%.elf) $(ISO_STAGE)/boot/app/
 	$(if $(ISO_OBJECTS),cp $(ISO_OBJECTS) $(ISO_STAGE)/boot/obj/)
 	cp $(ISO_GRUB_CFG) $(ISO_STAGE)/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(ISO_STAGE) 2>/dev/null
@@ -198,6 +201,9 @@ $(ISO_GRUB_CFG): boot/grub.cfg $(ISO_OBJECTS_LIST)
 # --- running ----------------------------------------------------------------
 QEMU := qemu-system-x86_64
 QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# A CPU with SMEP and SMAP, which the kernel turns on for ring 3 (qemu64
+# has neither; tests/boot/readme_session.py boots with the same).
+QEMU_CPU := -cpu qemu64,+smep,+smap
 
 # QEMU's stdio backend leaves the terminal's output processing on, and with
 # it the newline translation (onlcr) that turns the kernel's CR LF into
@@ -217,9 +223,10 @@ run: deps-run $(ISO)
 	[ "$$sock" = $(BUILD)/load.sock ] && to= || to=" --socket $$sock"; \
 	echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"; \
 	echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."; \
+	echo "  Applications in ring 3: 'apps', then 'run hello' (or refs, spin, faulty-null, faulty-priv)."; \
 	echo "Load another while it runs: extensions/spinel admit my.manifest, then (in a second terminal)"; \
 	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
 
 ## debug: make run's ISO and load port, with QEMU halted for gdb on :1234 (gdb -x boot/gdbinit)
 debug: deps-run $(ISO)
@@ -227,7 +234,7 @@ debug: deps-run $(ISO)
 	echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"; \
 	echo "  it stops in kmain; once an extension is loaded, 'spinel-ext NAME' in gdb loads its symbols"; \
 	echo "  where it was placed ('ext info NAME' shows the addresses). Leave QEMU: Ctrl-A x."; \
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) -s -S || true $(TTY_RESTORE)
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) -s -S || true $(TTY_RESTORE)
 
 # --- proofs -----------------------------------------------------------------
 include proofs/wp.mk
