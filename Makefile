@@ -167,6 +167,8 @@ APP_TESTS := tests/apps/test_apps_elf.py tests/apps/test_apps_host.py
 # changes (and when an object does). Each ISO has its own staging folder,
 # grub.cfg and stamp, so a test can build another (ISO=build/t/x.iso).
 ISO_OBJECTS ?=
+# The sample applications boot/grub.cfg names ("app NAME"): `run NAME`.
+ISO_APPS := hello refs spin faulty-null faulty-priv
 ISO_OBJECT_NAMES := $(basename $(notdir $(ISO_OBJECTS)))
 $(if $(filter-out $(words $(ISO_OBJECT_NAMES)),$(words $(sort $(ISO_OBJECT_NAMES)))),\
   $(error ISO_OBJECTS: two objects have the same file name: $(ISO_OBJECTS)))
@@ -177,9 +179,10 @@ ISO_OBJECTS_LIST := $(basename $(ISO)).objects
 ## iso [ISO_OBJECTS="a.o b.o"]: build/spinel.iso, GRUB booting the kernel with the sample extensions (and those objects as domains a, b)
 iso: $(ISO)
 $(ISO): $(KERNEL) $(ISO_GRUB_CFG) $(EXT_PACKAGES) $(APP_ELFS) $(ISO_OBJECTS)
-	@rm -rf $(ISO_STAGE) && mkdir -p $(ISO_STAGE)/boot/grub $(ISO_STAGE)/boot/ext $(ISO_STAGE)/boot/obj
+	@rm -rf $(ISO_STAGE) && mkdir -p $(ISO_STAGE)/boot/grub $(ISO_STAGE)/boot/ext $(ISO_STAGE)/boot/obj $(ISO_STAGE)/boot/app
 	cp $(KERNEL) $(ISO_STAGE)/boot/spinel.elf
 	cp $(EXT_PACKAGES) $(ISO_STAGE)/boot/ext/
+	cp $(ISO_APPS:%=$(BUILD)/apps/%.elf) $(ISO_STAGE)/boot/app/
 	$(if $(ISO_OBJECTS),cp $(ISO_OBJECTS) $(ISO_STAGE)/boot/obj/)
 	cp $(ISO_GRUB_CFG) $(ISO_STAGE)/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(ISO_STAGE) 2>/dev/null
@@ -198,6 +201,9 @@ $(ISO_GRUB_CFG): boot/grub.cfg $(ISO_OBJECTS_LIST)
 # --- running ----------------------------------------------------------------
 QEMU := qemu-system-x86_64
 QEMU_COMMON := -m 128M -no-reboot -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# A CPU with SMEP and SMAP, which the kernel turns on for ring 3 (qemu64
+# has neither; tests/boot/readme_session.py boots with the same).
+QEMU_CPU := -cpu qemu64,+smep,+smap
 
 # QEMU's stdio backend leaves the terminal's output processing on, and with
 # it the newline translation (onlcr) that turns the kernel's CR LF into
@@ -217,9 +223,10 @@ run: deps-run $(ISO)
 	[ "$$sock" = $(BUILD)/load.sock ] && to= || to=" --socket $$sock"; \
 	echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"; \
 	echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."; \
+	echo "  Applications in ring 3: 'apps', then 'run hello' (or refs, spin, faulty-null, faulty-priv)."; \
 	echo "Load another while it runs: extensions/spinel admit my.manifest, then (in a second terminal)"; \
 	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
 
 ## debug: make run's ISO and load port, with QEMU halted for gdb on :1234 (gdb -x boot/gdbinit)
 debug: deps-run $(ISO)
@@ -227,7 +234,7 @@ debug: deps-run $(ISO)
 	echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"; \
 	echo "  it stops in kmain; once an extension is loaded, 'spinel-ext NAME' in gdb loads its symbols"; \
 	echo "  where it was placed ('ext info NAME' shows the addresses). Leave QEMU: Ctrl-A x."; \
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) -s -S || true $(TTY_RESTORE)
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) -s -S || true $(TTY_RESTORE)
 
 # --- proofs -----------------------------------------------------------------
 include proofs/wp.mk
@@ -245,7 +252,7 @@ law-modules:
 	@echo $(LAW_MODULES)
 
 # --- hosted unit tests of the portable core ---------------------------------
-HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Ikernel/include -Ispec \
+HOST_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -Ikernel/include -Ispec -Iuser/include \
   -DSPINEL_HOSTED -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(sort $(wildcard tests/unit/test_*.c)))
 UNIT_TESTS += $(BUILD)/unit/test_print
@@ -270,6 +277,19 @@ $(BUILD)/domain-objs/%.o: $$(wildcard tests/domain/$$(notdir $$*).c)
 	  $(call variant_flags,$(notdir $(patsubst %/,%,$(dir $*)))) -c $< -o $@
 
 $(BUILD)/unit/test_domain: $(DOMAIN_OBJS)
+# Static executables the exec planner's tests and fuzzer read: built as
+# users build them (-static -nostdlib), with ld's default -z separate-code
+# and without it.
+EXEC_SAMPLE_VARIANTS := gcc-O0 gcc-O2 gcc-Os gcc-O2-noseparate clang-O2
+EXEC_SAMPLE_FLAGS := -std=c11 -static -nostdlib -ffreestanding -fno-stack-protector -Wall -Wextra -Werror
+EXEC_SAMPLES := $(foreach v,$(EXEC_SAMPLE_VARIANTS),$(foreach f,hello big,$(BUILD)/exec-samples/$v/$f))
+$(BUILD)/exec-samples/%: tests/exec/$$(notdir $$*).c
+	@mkdir -p $(dir $@)
+	$(call variant_cc,$(notdir $(patsubst %/,%,$(dir $*)))) $(EXEC_SAMPLE_FLAGS) \
+	  -$(word 2,$(subst -, ,$(notdir $(patsubst %/,%,$(dir $*))))) \
+	  $(if $(findstring -noseparate,$*),-Wl$(comma)-z$(comma)noseparate-code) $< -o $@
+comma := ,
+$(BUILD)/unit/test_exec: $(EXEC_SAMPLES)
 # Packages signed with a throwaway key, made fresh with the test binary.
 $(BUILD)/unit/test_package: tests/unit/test_package.c $(CORE_SRCS) tests/unit/check.h tests/unit/make_package_fixture.py \
     extensions/admit/lms.py extensions/admit/package.py
@@ -282,7 +302,7 @@ $(BUILD)/unit/test_domain: UNIT_EXTRA := -no-pie
 unit: $(UNIT_TESTS)
 
 # --- libFuzzer harnesses (clang), run for FUZZ_SECONDS each by make test ----
-FUZZ_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Ispec \
+FUZZ_CFLAGS := -std=c11 -g -O1 -Wall -Wextra -Werror -Ikernel/include -Ispec -Iuser/include \
   -DSPINEL_HOSTED -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 FUZZERS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 20
@@ -293,6 +313,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 	$(PYTHON) tests/fuzz/seeds.py $@.seeds
 
 $(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
+$(BUILD)/fuzz/fuzz_exec: $(EXEC_SAMPLES)
 $(BUILD)/fuzz/fuzz_package: $(EXT_PACKAGES)
 
 ## fuzz: build the libFuzzer harnesses (build/fuzz/fuzz_*)
@@ -303,8 +324,12 @@ $(BUILD)/domain-dump: extensions/domain-dump.c $(CORE_SRCS)
 	@mkdir -p $(dir $@)
 	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@
 
-## tools: host tools from the portable core: build/domain-dump FILE.o
-tools: $(BUILD)/domain-dump
+$(BUILD)/exec-plan: user/exec-plan.c $(CORE_SRCS)
+	@mkdir -p $(dir $@)
+	$(CC) $(HOST_CFLAGS) $< $(CORE_SRCS) -o $@
+
+## tools: host tools from the portable core: build/domain-dump FILE.o, build/exec-plan FILE
+tools: $(BUILD)/domain-dump $(BUILD)/exec-plan
 TOOL_TESTS := $(sort $(wildcard tests/tools/test_*.py))
 TOOL_TESTS += tests/report/test_report.py
 # The admission tool: samples admitted, every file of the corpus refused.
@@ -327,7 +352,7 @@ check: deps-check
 	$(MAKE) test
 
 $(BUILD)/bench_domain_host: tests/bench_domain_host.c $(CORE_SRCS)
-	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Ikernel/include -Ispec -Iuser/include -DSPINEL_HOSTED $< $(CORE_SRCS) -o $@
 
 ## bench: benchmarks (instruction counts under -icount, hosted ns, admission ms); build/bench.json
 bench: deps-test $(KERNEL) $(BUILD)/bench_domain_host $(EXT_PACKAGES) $(APP_ELFS)

@@ -18,7 +18,7 @@ PROVED_event := event raise dispatch
 PROVED_crypto := sha256 lms package
 PROVED_domain := elf reloc names exports layout symbols fault domain_name place passes domain plan resolve union
 PROVED_strand := sched
-PROVED_app := usercopy
+PROVED_app := exec usercopy
 PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand app
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
@@ -36,7 +36,7 @@ PROOF_DIR := build/proofs
 
 # Parsing: freestanding C11 as the kernel is built (see ../shared/DESIGN.md).
 WP_PARSE := -c11 -no-frama-c-stdlib -machdep gcc_x86_64 \
-  -cpp-extra-args="-nostdinc -ffreestanding -I$(GCC_INC) -Ikernel/include -Ispec"
+  -cpp-extra-args="-nostdinc -ffreestanding -I$(GCC_INC) -Ikernel/include -Ispec -Iuser/include"
 
 # Run-time errors, stricter than the default, and the soundness guards.
 WP_RTE := -wp-rte -warn-unsigned-overflow -warn-unsigned-downcast \
@@ -100,7 +100,7 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 
 # make -j2 starts the longest modules first, so no long one is left alone
 # at the end (the order of the measured cold times, largest first).
-PROVE_ORDER := sha256 lms sched passes elf plan exports resolve event raise union pvh cap \
+PROVE_ORDER := sha256 lms sched passes elf plan exec exports resolve event raise union pvh cap \
   bootinfo translation frame phys virt mb2 domain place reloc kstring package symbols layout dispatch \
   names bytes domain_name fault usercopy $(LAW_MODULES)
 

@@ -39,6 +39,15 @@ static const struct image *image_named(const char *name, uint32_t len)
     return 0;
 }
 
+static void register_image(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
+{
+    struct image *im = &images[nimages++];
+    kmemcpy((uint8_t *)im->name, (const uint8_t *)name, len);
+    im->name[len] = 0;
+    im->bytes = bytes;
+    im->len = n;
+}
+
 int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
 {
     /* Names the shell can type (run NAME): printable, no space. */
@@ -56,12 +65,7 @@ int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
         return known->len == n && kmemcmp(known->bytes, bytes, n) == 0 ? APP_ERR_KNOWN : APP_ERR_TAKEN;
     if (nimages == APP_IMAGES)
         return APP_ERR_FULL;
-    struct image *im = &images[nimages];
-    kmemcpy((uint8_t *)im->name, (const uint8_t *)name, len);
-    im->name[len] = 0;
-    im->bytes = bytes;
-    im->len = n;
-    nimages++;
+    register_image(name, len, bytes, n);
     return APP_OK;
 }
 
@@ -74,11 +78,20 @@ void app_boot(void)
         if (kmemcmp((const uint8_t *)line, (const uint8_t *)"app ", 4) != 0)
             continue;
         const char *name = line + 4;
-        int r = app_add(name, (uint32_t)kstrnlen(name, APP_NAME_MAX), phys_to_virt(m->base), m->len);
-        if (r != APP_OK) {
-            kprintf("app %s: refused: %s\n", name, app_err_text(r));
-            refused++;
-        }
+        const uint8_t *bytes = phys_to_virt(m->base);
+        int err = app_add(name, (uint32_t)kstrnlen(name, APP_NAME_MAX), bytes, m->len);
+        if (err == APP_OK)
+            continue;
+        /* The executable's refusal again, for the program header it names. */
+        struct exec_plan plan;
+        int file = err >= EXEC_ERR_SHORT && err < EXEC_ERR_LIMIT && exec_plan(bytes, m->len, &plan) == err;
+        if (file && plan.at != EXEC_NOWHERE)
+            kprintf("app %s: refused: program header %d: %s (error %d)\n", name, plan.at, exec_err_text(err), err);
+        else if (file)
+            kprintf("app %s: refused: %s (error %d)\n", name, exec_err_text(err), err);
+        else
+            kprintf("app %s: refused: %s\n", name, app_err_text(err));
+        refused++;
     }
     uint64_t p = arch_user_protections();
     kprintf("applications: %u known, %u refused; ring 3 with SMEP %s, SMAP %s\n", nimages, refused,

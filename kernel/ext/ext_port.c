@@ -16,6 +16,7 @@
  * a known name, the very same bytes run the known image again (the copy
  * is dropped), other bytes are refused: that name is taken. */
 #include "app/app.h"
+#include "app/exec.h"
 #include "arch.h"
 #include "console.h"
 #include "ext/ext.h"
@@ -90,21 +91,27 @@ static const char *load(uint64_t len)
     return why;
 }
 
-/* "NAME strand N" into out. */
-static void started_text(char *out, const char *name, uint32_t strand)
+/* An answer built from pieces: "NAME strand N", or an executable's
+ * refusal as app_boot says it. */
+static char text[160];
+
+static uint32_t put(uint32_t at, const char *s)
 {
-    char digits[10];
-    uint32_t k = 0, n = 0;
+    for (; *s && at < sizeof text - 1; s++)
+        text[at++] = *s;
+    text[at] = 0;
+    return at;
+}
+
+static uint32_t put_u32(uint32_t at, uint32_t v)
+{
+    char digits[11];
+    uint32_t k = sizeof digits - 1;
+    digits[k] = 0;
     do
-        digits[k++] = (char)('0' + strand % 10);
-    while ((strand /= 10) != 0);
-    for (; *name; name++)
-        out[n++] = *name;
-    kmemcpy((uint8_t *)out + n, (const uint8_t *)" strand ", 8);
-    n += 8;
-    while (k > 0)
-        out[n++] = digits[--k];
-    out[n] = 0;
+        digits[--k] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    return put(at, digits + k);
 }
 
 static const char *start(const char *name, uint32_t len)
@@ -113,11 +120,24 @@ static const char *start(const char *name, uint32_t len)
     int r = app_run(name, len, &strand);
     if (r != APP_OK)
         return app_err_text(r);
-    char text[APP_NAME_MAX + 20];
-    started_text(text, name, strand);
+    put_u32(put(put(0, name), " strand "), strand);
     kprintf("load port: started %s\n", text);
     reply("started ", text);
     return 0;
+}
+
+/* Why app_add refused: an executable's reason with the program header
+ * it is about and its code, as the console says it at boot. */
+static const char *refusal(int r, const uint8_t *bytes, uint64_t n)
+{
+    struct exec_plan plan;
+    if (r < EXEC_ERR_SHORT || r >= EXEC_ERR_LIMIT || exec_plan(bytes, n, &plan) != r)
+        return app_err_text(r);
+    uint32_t at = 0;
+    if (plan.at != EXEC_NOWHERE)
+        at = put(put_u32(put(0, "program header "), plan.at), ": ");
+    put(put_u32(put(put(at, exec_err_text(r)), " (error "), (uint32_t)r), ")");
+    return text;
 }
 
 static const char *run(uint64_t len)
@@ -148,13 +168,12 @@ static const char *run(uint64_t len)
     if (!ended)
         n = APP_NAME_MAX;
     int r = app_add(name, n, buf + skip, len - skip);
+    const char *why = r == APP_OK || r == APP_ERR_KNOWN ? 0 : refusal(r, buf + skip, len - skip);
     if (r == APP_OK)
         vmem_protect(buf, len, PAGE_R); /* the image's for good, read only */
     else
         vmem_free(buf, len); /* nothing registered: the copy is not needed */
-    if (r != APP_OK && r != APP_ERR_KNOWN)
-        return app_err_text(r);
-    return start(name, n);
+    return why ? why : start(name, n);
 }
 
 static const char *unload(uint64_t len)

@@ -143,19 +143,35 @@ def test_apps_kill_and_cycles_leak_nothing():
         g.kill()
 
 
+def writable_code(elf):
+    """The executable with its code segment's flags made R+W+X."""
+    b = bytearray(elf)
+    phoff, phnum = int.from_bytes(b[32:40], "little"), int.from_bytes(b[56:58], "little")
+    for k in range(phnum):
+        at = phoff + 56 * k
+        if int.from_bytes(b[at:at + 4], "little") == 1 and int.from_bytes(b[at + 4:at + 8], "little") == 5:
+            b[at + 4:at + 8] = (7).to_bytes(4, "little")
+            return bytes(b), k
+    raise AssertionError("no R+X PT_LOAD")
+
+
 def test_apps_malformed_executables_refused():
-    """A truncated executable and a relocatable object are refused at boot
-    with their reasons and never run; hello runs beside them, here on a
-    CPU without SMEP and SMAP (said so)."""
+    """A truncated executable, a relocatable object and one with writable
+    code are refused at boot by the proved exec_plan, each with its reason
+    (and the program header it is about), and never run; hello runs beside
+    them, here on a CPU without SMEP and SMAP (said so)."""
     import cases
     hello = app("hello")
     with open("build/u/app/hello.o", "rb") as f:
         relocatable = f.read()
-    g = guest("appbad", [(hello[:100], "app trunc"), (relocatable, "app object"), (hello, "app hello")], cpu=[])
+    wx, k = writable_code(hello)
+    g = guest("appbad", [(hello[:100], "app trunc"), (relocatable, "app object"), (wx, "app wx"),
+                         (hello, "app hello")], cpu=[])
     try:
-        g.expect(r"app trunc: refused: [^\n]+\n")
-        g.expect(r"app object: refused: [^\n]+\n")
-        g.expect(r"applications: 1 known, 2 refused; ring 3 with SMEP off \(not in this CPU\), "
+        g.expect(r"app trunc: refused: program header table runs past the end \(error 149\)\n")
+        g.expect(r"app object: refused: not an executable \(ET_EXEC; build with -static, not -pie\) \(error 145\)\n")
+        g.expect(rf"app wx: refused: program header {k}: segment both writable and executable \(error 162\)\n")
+        g.expect(r"applications: 1 known, 3 refused; ring 3 with SMEP off \(not in this CPU\), "
                  r"SMAP off \(not in this CPU\)\n")
         g.command("run trunc", r"run trunc: refused: no such application \(error 200\)\n")
         run(g, "hello")
@@ -163,8 +179,6 @@ def test_apps_malformed_executables_refused():
         cases.halt(g)
     finally:
         g.kill()
-
-
 
 
 def test_apps_syscall_fuzzer_leaves_the_kernel_running():
@@ -225,7 +239,7 @@ def test_apps_run_through_the_load_port():
     """spinel run: hello sent through the load port runs (its lines on the
     console) and is known from then on; sent again it runs again. Refused,
     each with the console's reason, nothing known or held after: a
-    truncated executable, a package, other bytes under a known name, names
+    truncated executable, one with writable code, a package, other bytes under a known name, names
     the shell could not type, and requests refused by their header alone."""
     import os
     import cases
@@ -259,9 +273,11 @@ def test_apps_run_through_the_load_port():
         assert g.output.count("hello from ring 3\n") == 2, "hello ran twice"
         g.command("run hello", r"run hello: strand \d+\n")  # known to the shell too
         output(g, r"app hello: exited with 0\n")
-        refused(send("sum.elf", pkg("sum")), "not an ELF file (bad magic)")
+        refused(send("sum.elf", pkg("sum")), "not an ELF file (bad magic) (error 141)")
         before = status(g)
-        refused(send("trunc.elf", hello[:100]), "program header table runs past the end")
+        refused(send("trunc.elf", hello[:100]), "program header table runs past the end (error 149)")
+        wx, k = writable_code(hello)
+        refused(send("wx.elf", wx), f"program header {k}: segment both writable and executable (error 162)")
         refused(send("hello.elf", app("spin")), "that name is taken by another executable")
         refused(send("spin.elf", hello), "that name is taken by another executable")
         for body in (b"\0" + hello, b"a b\0" + hello, b"n" * 20 + b"\0" + hello, b"nonul"):

@@ -120,7 +120,7 @@ def boot_args(socket_path):
     the exit port, COM1 on stdio): the ISO and COM2, the load port. make
     run's `mon:` on COM1 only adds QEMU's monitor behind Ctrl-A, which the
     guest never sees."""
-    return ["-cdrom", ISO, "-chardev", f"socket,id=load,path={socket_path},server=on,wait=off",
+    return ["-cpu", "qemu64,+smep,+smap", "-cdrom", ISO, "-chardev", f"socket,id=load,path={socket_path},server=on,wait=off",
             "-serial", "chardev:load"] + ICOUNT
 
 

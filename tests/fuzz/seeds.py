@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Seed corpora. fuzz_package: the sample packages (make exts); fuzz_elf: the kernel's own gcc-built objects (when make
+"""Seed corpora. fuzz_exec: the static executables gcc and clang built for the exec tests; fuzz_package: the
+sample packages (make exts); fuzz_elf: the kernel's own gcc-built objects (when make
 has built them); fuzz_domain: the linker test objects (gcc and clang). The others: a well-formed multiboot2 block (selector
 byte 0) and well-formed PVH pieces (selectors 1 and 2), as QEMU and GRUB
 lay them out."""
@@ -40,6 +41,10 @@ def main(out):
     if os.path.basename(out).startswith("fuzz_elf"):
         for obj in sorted(glob.glob("build/k/kernel/core/*/*.o"))[:8]:
             shutil.copy(obj, os.path.join(out, os.path.basename(obj)))
+        return
+    if os.path.basename(out).startswith("fuzz_exec"):
+        for exe in sorted(glob.glob("build/exec-samples/*/*")):
+            shutil.copy(exe, os.path.join(out, exe.split("/")[-2] + "_" + os.path.basename(exe)))
         return
     if os.path.basename(out).startswith("fuzz_domain"):
         for obj in sorted(glob.glob("build/domain-objs/*/*.o")):

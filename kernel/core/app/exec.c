@@ -153,9 +153,10 @@ static int check_flags(uint32_t flags)
     assigns \nothing;
     ensures \result == ExecProt(flags);
 */
-static uint32_t prot_of(uint32_t flags)
+static uint16_t prot_of(uint32_t flags)
 {
-    return (flags / PF_R) % 2 * TR_PROT_READ + (flags / PF_W) % 2 * TR_PROT_WRITE + flags % 2 * TR_PROT_EXEC;
+    return (uint16_t)((flags / PF_R) % 2 * TR_PROT_READ + (flags / PF_W) % 2 * TR_PROT_WRITE +
+                      flags % 2 * TR_PROT_EXEC);
 }
 
 /* Reads program header i, a PT_LOAD, into *s if its fields pass. */
@@ -185,7 +186,7 @@ static int read_segment(const uint8_t *b, uint64_t len, uint32_t i, struct exec_
     s->offset = offset;
     s->filesz = filesz;
     s->prot = prot_of(flags);
-    s->phdr = i;
+    s->phdr = (uint16_t)i;
     return EXEC_OK;
 }
 
@@ -229,8 +230,9 @@ static uint32_t first_meeting(const struct exec_plan *plan)
     requires ExecPlanned(plan, b, len, i) && ExecSound(b, len, i);
     terminates \true;
     assigns plan->count, plan->seg[0 .. EXEC_SEGMENTS - 1];
-    ensures \result == EXEC_OK ==> ExecPlanned(plan, b, len, i + 1) && ExecSound(b, len, i + 1);
-    ensures \result != EXEC_OK ==> ExecRefusal(b, len, i, \result);
+    ensures planned: \result == EXEC_OK ==> ExecPlanned(plan, b, len, i + 1);
+    ensures sound: \result == EXEC_OK ==> ExecSound(b, len, i + 1);
+    ensures refused: \result != EXEC_OK ==> ExecRefusal(b, len, i, \result);
 */
 static int take_load(const uint8_t *b, uint64_t len, uint32_t i, struct exec_plan *plan)
 {
@@ -241,16 +243,21 @@ static int take_load(const uint8_t *b, uint64_t len, uint32_t i, struct exec_pla
     int err = read_segment(b, len, i, &plan->seg[n]);
     if (err != EXEC_OK)
         return err;
+    //@ assert fields: ExecPhError(b, len, i) == EXEC_OK;
     //@ assert new: ExecSegIs(plan->seg[n], b, i) && ExecSegFits(plan->seg[n], len);
-    //@ assert kept: \forall integer k; 0 <= k < n ==> ExecSegFrom(plan, k, b, i) && ExecSegFits(plan->seg[k], len);
+    /*@ assert kept: \forall integer k; 0 <= k < n ==>
+          ExecSegFrom(plan, k, b, i) && ExecSegFits(plan->seg[k], len); */
+    /*@ assert index: \forall integer j; 0 <= j < i && ExecPhLoad(b, j) ==>
+          0 <= ExecLoads(b, j) < n && plan->seg[ExecLoads(b, j)].phdr == j; */
     uint32_t k = first_meeting(plan);
     if (k < n) {
-        //@ assert plan->seg[k].phdr < i && ExecPhLoad(b, plan->seg[k].phdr) && ExecMeet(b, i, plan->seg[k].phdr);
+        //@ assert witness: plan->seg[k].phdr < i && ExecPhLoad(b, plan->seg[k].phdr);
+        //@ assert meets: ExecMeet(b, i, plan->seg[k].phdr);
         return EXEC_ERR_OVERLAP;
     }
-    /*@ assert apart: \forall integer j; 0 <= j < i && ExecPhLoad(b, j) ==>
-          0 <= ExecLoads(b, j) < n && plan->seg[ExecLoads(b, j)].phdr == j && !ExecMeet(b, i, j); */
+    /*@ assert apart: \forall integer j; 0 <= j < i && ExecPhLoad(b, j) ==> !ExecMeet(b, i, j); */
     plan->count = n + 1;
+    //@ assert from: ExecSegFrom(plan, n, b, i + 1);
     return EXEC_OK;
 }
 
@@ -296,7 +303,7 @@ static int take_all(const uint8_t *b, uint64_t len, struct exec_plan *plan)
         loop variant phnum - i;
     */
     for (i = 0; i < phnum; i++) {
-        plan->at = i;
+        plan->at = (int32_t)i;
         int err = take(b, len, i, plan);
         if (err != EXEC_OK)
             return err;
@@ -329,6 +336,32 @@ static uint32_t entry_segment(const struct exec_plan *plan, uint64_t entry)
     return k;
 }
 
+/* The entry point, in a planned executable segment. */
+/*@ requires ExecBytes(b, len) && ExecTableIn(b, len);
+    requires \valid(plan) && \separated(plan, b + (0 .. len - 1));
+    requires ExecPlanned(plan, b, len, ExecPhnum(b)) && plan->entry == ExecEntry(b);
+    terminates \true;
+    assigns \nothing;
+    ensures \result == EXEC_OK || \result == EXEC_ERR_ENTRY;
+    ensures runs: \result == EXEC_OK ==>
+      \exists integer i; 0 <= i < ExecPhnum(b) && ExecPhLoad(b, i) && ExecRunsEntry(b, i);
+    ensures none: \result == EXEC_ERR_ENTRY ==>
+      \forall integer i; 0 <= i < ExecPhnum(b) && ExecPhLoad(b, i) ==> !ExecRunsEntry(b, i);
+*/
+static int check_entry(const uint8_t *b, uint64_t len, const struct exec_plan *plan)
+{
+    (void)b, (void)len; /* only the contract reads them */
+    uint32_t k = entry_segment(plan, plan->entry);
+    if (k == plan->count) {
+        /*@ assert each: \forall integer i; 0 <= i < ExecPhnum(b) && ExecPhLoad(b, i) ==>
+              ExecSegIs(plan->seg[ExecLoads(b, i)], b, i) && !ExecSegRuns(plan->seg[ExecLoads(b, i)], plan->entry); */
+        return EXEC_ERR_ENTRY;
+    }
+    //@ assert from: ExecSegFrom(plan, k, b, ExecPhnum(b));
+    //@ assert runs: ExecPhLoad(b, plan->seg[k].phdr) && ExecRunsEntry(b, plan->seg[k].phdr);
+    return EXEC_OK;
+}
+
 int exec_plan(const uint8_t *bytes, uint64_t len, struct exec_plan *plan)
 {
     plan->entry = 0;
@@ -344,9 +377,5 @@ int exec_plan(const uint8_t *bytes, uint64_t len, struct exec_plan *plan)
     plan->at = EXEC_NOWHERE;
     if (plan->count == 0)
         return EXEC_ERR_NO_LOAD;
-    uint32_t k = entry_segment(plan, plan->entry);
-    if (k == plan->count)
-        return EXEC_ERR_ENTRY;
-    //@ assert runs: ExecPhLoad(bytes, plan->seg[k].phdr) && ExecRunsEntry(bytes, plan->seg[k].phdr);
-    return EXEC_OK;
+    return check_entry(bytes, len, plan);
 }

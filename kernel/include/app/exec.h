@@ -83,16 +83,21 @@ enum exec_err {
 };
 
 /* No program header: where a refusal of the ELF header, of no PT_LOAD at
- * all or of the entry point points (e_phnum is at most 0xfffe). */
-#define EXEC_NOWHERE 0xffffffffu
+ * all or of the entry point points. */
+#define EXEC_NOWHERE (-1)
 
 /* One PT_LOAD: memory [vaddr, vaddr + memsz), whose first filesz bytes
  * are the file's [offset, offset + filesz) and the rest zero; phdr is its
- * program header's index, so that the loader can name it. */
+ * program header's index (e_phnum is at most 0xfffe), so that the loader
+ * can name it.
+ * Field types keep WP's typed memory apart (as in mem/translation.h):
+ * prot and phdr are 16-bit (prot as tr_mapping's), the plan's count
+ * 32-bit and at signed, so that writing the count or at leaves every
+ * fact about the segments standing without a proof. */
 struct exec_segment {
     uint64_t vaddr, memsz, offset, filesz;
-    uint32_t prot; /* TR_PROT_* bits */
-    uint32_t phdr;
+    uint16_t prot; /* TR_PROT_* bits */
+    uint16_t phdr;
 };
 
 /* A plan: the entry point and the PT_LOADs in file order. at names the
@@ -101,7 +106,7 @@ struct exec_segment {
 struct exec_plan {
     uint64_t entry;
     uint32_t count;
-    uint32_t at;
+    int32_t at;
     struct exec_segment seg[EXEC_SEGMENTS];
 };
 

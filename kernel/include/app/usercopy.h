@@ -20,10 +20,10 @@ struct uc_piece {
     uint32_t len;
 };
 
-/* Codes from 160, apart from the models' (phys 1.., tr 32.., virt, vm 80). */
+/* Codes from 170, apart from the models' (phys 1.., tr 32.., virt, vm 80) and exec_plan's (140..). */
 enum uc_err {
     UC_OK = 0,
-    UC_ERR_TOO_LONG = 160, /* len > UC_MAX_LEN */
+    UC_ERR_TOO_LONG = 170, /* len > UC_MAX_LEN (after enum exec_err's codes) */
     UC_ERR_KERNEL,         /* the buffer is not wholly below TR_USER_TOP */
     UC_ERR_CONTEXT,        /* no such live context */
     UC_ERR_NOT_MAPPED,     /* the lowest unusable byte's page is not mapped */
