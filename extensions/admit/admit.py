@@ -204,8 +204,10 @@ def gate(m, u, allow, work):
 def check_installs(m, u, g):
     """Every function handed to an interface call is listed in the manifest
     for exactly that event and role, so WP proved it against that contract:
-    X_install's first argument is a handler of X's event, its second a
-    guard; X_uninstall's first a handler."""
+    X_install's first function-pointer argument is a handler of X's event,
+    its second a guard; X_uninstall's first a handler (the gate counts
+    function-pointer parameters only: syscall_install takes a number
+    first)."""
     out = []
     for callee, index, fn in g["installs"]:
         iface, _, verb = callee.partition("_")

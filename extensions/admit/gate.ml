@@ -460,13 +460,19 @@ class gate_visitor = object (self)
              address. (Also when the call itself is refused, which says
              enough.) *)
           let formals = fun_formals f.vtype in
+          (* Counted among the function-pointer parameters only: the
+             first is a handler, the second a guard, wherever they sit
+             (syscall_install takes its number first). *)
+          let nth_fun = ref 0 in
           List.iteri (fun i a ->
               match List.nth_opt formals i with
               | Some ft when is_fun_ptr ft ->
+                let k = !nth_fun in
+                incr nth_fun;
                 (match (Cil.stripCasts a).enode with
                  | AddrOf (Var g, NoOffset) when is_own_fun g ->
                    blessed <- Cil.stripCasts a :: blessed;
-                   note_install f.vname i g.vname
+                   note_install f.vname k g.vname
                  | _ -> ())
               | _ -> ())
             args;

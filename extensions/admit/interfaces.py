@@ -26,6 +26,7 @@ EVENTS = {
     "Translation.PageNotPresent": ("translation", "translation_fault_contract", None),
     "Translation.BadAddress": ("translation", "translation_fault_contract", None),
     "Translation.ProtectionFault": ("translation", "translation_fault_contract", None),
+    "Trap.Syscall": ("syscall", "syscall_handler_contract", None),
 }
 # Interfaces with several events install each through its own pair of
 # functions: the event each one's handler argument is for. (An interface

@@ -8,6 +8,7 @@
 #include "app/ucopy.h"
 #include "arch.h"
 #include "console.h"
+#include "ext/ext.h"
 #include "kernel.h"
 #include "lib/kstring.h"
 #include "spinel/abi.h"
@@ -19,6 +20,12 @@
 #define SLEEP_MAX 10000u /* ticks: a longer sleep is refused */
 
 static uint32_t syscall_event, time_event;
+/* The application whose call is being raised (interrupts are off then). */
+static const struct app *serving;
+
+uint32_t syscall_event_id(void) { return syscall_event; }
+
+const struct app *syscall_serving(void) { return serving; }
 
 static int64_t err(enum sys_err e) { return -(int64_t)e; }
 
@@ -169,7 +176,9 @@ uint64_t syscall_dispatch(struct syscall_frame *f)
         c.arg[i] = f->arg[i];
     /* Interrupts off: no other strand's call meets the event raising. */
     uint64_t flags = arch_irq_save();
+    serving = a;
     uint64_t r = event_raise(dispatch_event(&kernel.events, syscall_event), &c);
+    serving = 0;
     arch_irq_restore(flags);
     switch (c.then) {
     case THEN_EXIT: app_exit(a, (int64_t)c.then_arg);
@@ -194,7 +203,16 @@ static uint64_t ticks_now(void *closure, void *args)
     return arch_ticks();
 }
 
-/* No extension installs on Trap.Syscall yet: the kernel's calls only. */
+/* Extensions install on Trap.Syscall, through the "syscall" interface
+ * only (kernel/ext/ext_syscall.c), which guards each handler with its
+ * number. */
+static int extensions(uint32_t event, uint32_t installer)
+{
+    (void)event;
+    return installer >= EXT_INSTALLER_BASE;
+}
+
+/* App.Time is the kernel's alone. */
 static int nobody(uint32_t event, uint32_t installer)
 {
     (void)event;
@@ -209,7 +227,7 @@ static const struct event_decl trap_syscall = {
     .owner = MODULE_KERNEL,
     .policy = POLICY_FIRST,
     .fallback = kernel_calls,
-    .authorise = nobody,
+    .authorise = extensions,
 };
 
 static const struct event_decl app_time = {

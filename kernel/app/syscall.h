@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 struct kernel;
+struct app;
 
 /* What Trap.Syscall's handlers are given: the call as the registers said
  * it, and who made it (the application's owner id and reference table). */
@@ -28,6 +29,12 @@ struct app_raise {
     uint64_t arg;
     uint32_t owner; /* the raising application */
 };
+
+/* Trap.Syscall's id, for the "syscall" interface (kernel/ext/ext_syscall.c). */
+uint32_t syscall_event_id(void);
+/* The application whose call Trap.Syscall is raised for, during the raise;
+ * null otherwise: the only memory an extension's handler may copy. */
+const struct app *syscall_serving(void);
 
 /* Declares Trap.Syscall and the kernel's App.* events (from kevents_init). */
 void syscall_events_declare(struct kernel *k);

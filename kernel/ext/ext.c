@@ -4,6 +4,7 @@
 #include "app/app.h"
 #include "ext/ext.h"
 #include "ext/ext_strand.h"
+#include "ext/ext_syscall.h"
 #include "ext/ext_vm.h"
 #include "kernel.h"
 #include "lib/kstring.h"
@@ -233,6 +234,7 @@ struct extension *ext_of_code(uint64_t pc)
 static void forget(struct extension *e)
 {
     ext_strand_forget(e);
+    ext_syscall_forget(e);
     uninstall_all(e);
     ext_vm_forget(e); /* its strands are dead and its handlers gone: nothing runs in its contexts */
     shell_help_drop(e->installer);

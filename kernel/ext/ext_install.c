@@ -30,7 +30,7 @@ static void *closure_for(const struct extension *e, enum ext_closure c)
     return c == EXT_CLOSURE_INSTALLER ? (void *)(uintptr_t)e->installer : 0;
 }
 
-int ext_install_handler(uint32_t event, handler_fn h, guard_fn g, enum ext_closure c)
+int ext_install_closure(uint32_t event, handler_fn h, guard_fn g, void *closure)
 {
     const struct extension *e = ext_running();
     if (!e)
@@ -39,18 +39,29 @@ int ext_install_handler(uint32_t event, handler_fn h, guard_fn g, enum ext_closu
     uint64_t flags = arch_irq_save();
     int r = installed_by(ev, e->installer) >= SPINEL_HANDLER_QUOTA
                 ? SPINEL_ERR_QUOTA
-                : spinel_code(event_install(ev, h, g, closure_for(e, c), e->installer));
+                : spinel_code(event_install(ev, h, g, closure, e->installer));
     arch_irq_restore(flags);
     return r;
+}
+
+int ext_uninstall_closure(uint32_t event, handler_fn h, void *closure)
+{
+    if (!ext_running())
+        return SPINEL_ERR_NOT_NOW;
+    uint64_t flags = arch_irq_save();
+    int r = spinel_code(event_uninstall(dispatch_event(&kernel.events, event), h, closure));
+    arch_irq_restore(flags);
+    return r;
+}
+
+int ext_install_handler(uint32_t event, handler_fn h, guard_fn g, enum ext_closure c)
+{
+    const struct extension *e = ext_running();
+    return e ? ext_install_closure(event, h, g, closure_for(e, c)) : SPINEL_ERR_NOT_NOW;
 }
 
 int ext_uninstall_handler(uint32_t event, handler_fn h, enum ext_closure c)
 {
     const struct extension *e = ext_running();
-    if (!e)
-        return SPINEL_ERR_NOT_NOW;
-    uint64_t flags = arch_irq_save();
-    int r = spinel_code(event_uninstall(dispatch_event(&kernel.events, event), h, closure_for(e, c)));
-    arch_irq_restore(flags);
-    return r;
+    return e ? ext_uninstall_closure(event, h, closure_for(e, c)) : SPINEL_ERR_NOT_NOW;
 }

@@ -25,5 +25,9 @@ enum ext_closure { EXT_CLOSURE_NONE = 0, EXT_CLOSURE_INSTALLER = 1 };
 int ext_install_handler(uint32_t event, handler_fn h, guard_fn g, enum ext_closure c);
 /* Uninstalls it: SPINEL_OK, NOT_NOW or ABSENT. */
 int ext_uninstall_handler(uint32_t event, handler_fn h, enum ext_closure c);
+/* The same with a closure the interface chose (a system call's number,
+ * which its kernel guard compares). */
+int ext_install_closure(uint32_t event, handler_fn h, guard_fn g, void *closure);
+int ext_uninstall_closure(uint32_t event, handler_fn h, void *closure);
 
 #endif

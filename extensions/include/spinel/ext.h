@@ -48,7 +48,8 @@ enum spinel_err {
     SPINEL_ERR_MAPPED = 14,      /* something is mapped at that address already */
     SPINEL_ERR_NOT_MAPPED = 15,  /* nothing is mapped at that address */
     SPINEL_ERR_IN_USE = 16,      /* a mapping still names the frame */
-    SPINEL_ERR_INVALID = 17      /* a size or attribute the service does not take */
+    SPINEL_ERR_INVALID = 17,     /* a size or attribute the service does not take */
+    SPINEL_ERR_TAKEN = 18        /* another extension serves that system call number (syscall.h) */
 };
 
 /* Handlers one extension may have installed on one event: no extension

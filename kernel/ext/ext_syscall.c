@@ -1,0 +1,115 @@
+/* The kernel's side of the "syscall" interface
+ * (extensions/include/spinel/syscall.h): an extension's handler on
+ * Trap.Syscall runs behind a kernel guard that compares the call's number
+ * with the one it was installed for (its closure); one extension per
+ * number; the handler's copies reach only the memory of the application
+ * whose call is raised, through the proved copy planner. Trusted, as
+ * ext_api.c. */
+#include <stddef.h>
+#include "app/app.h"
+#include "app/syscall.h"
+#include "app/ucopy.h"
+#include "arch.h"
+#include "ext/ext.h"
+#include "ext/ext_install.h"
+#include "ext/ext_syscall.h"
+#include "kernel.h"
+#include "spinel/abi.h"
+#include "spinel/syscall.h"
+
+_Static_assert(offsetof(struct spinel_syscall, number) == offsetof(struct syscall_event, number) &&
+                   offsetof(struct spinel_syscall, arg) == offsetof(struct syscall_event, arg) &&
+                   sizeof(((struct spinel_syscall *)0)->arg) == sizeof(((struct syscall_event *)0)->arg) &&
+                   offsetof(struct spinel_syscall, caller) == offsetof(struct syscall_event, owner) &&
+                   sizeof(((struct spinel_syscall *)0)->caller) == sizeof(((struct syscall_event *)0)->owner),
+               "system call views differ");
+_Static_assert(sizeof(struct spinel_syscall) <= sizeof(struct syscall_event), "system call views differ");
+_Static_assert(SYSCALL_FIRST == SYS_EXTENSION_BASE && SYSCALL_LAST == SYS_NUMBER_MAX &&
+                   SYSCALL_FIRST >= SYS_KERNEL_CALLS,
+               "system call numbers differ");
+_Static_assert(SYSCALL_ERR_NO_SUCH_CALL == SYS_ERR_NO_SUCH_CALL && SYSCALL_ERR_FAULT == SYS_ERR_FAULT &&
+                   SYSCALL_ERR_KERNEL == SYS_ERR_KERNEL && SYSCALL_ERR_TOO_LONG == SYS_ERR_TOO_LONG &&
+                   SYSCALL_ERR_NO_SUCH == SYS_ERR_NO_SUCH && SYSCALL_ERR_FULL == SYS_ERR_FULL &&
+                   SYSCALL_ERR_INVALID == SYS_ERR_INVALID && SYSCALL_COPY_MAX == UC_MAX_LEN,
+               "system call errors differ");
+
+/* Runs a handler only for calls with the number it was installed for. */
+static int number_guard(void *closure, const void *args)
+{
+    return ((const struct syscall_event *)args)->number == (uint64_t)(uintptr_t)closure;
+}
+
+/* Who serves number now: an installer id, or 0. */
+static uint32_t served_by(uint64_t number)
+{
+    const struct event *ev = dispatch_event(&kernel.events, syscall_event_id());
+    for (uint32_t i = 0; i < ev->count; i++) {
+        const struct handler_entry *h = &ev->entry[i];
+        if (h->live && h->guard == number_guard && (uint64_t)(uintptr_t)h->closure == number)
+            return h->installer;
+    }
+    return 0;
+}
+
+int syscall_install(uint64_t number, syscall_handler *h)
+{
+    const struct extension *e = ext_running();
+    if (!e)
+        return SPINEL_ERR_NOT_NOW;
+    if (number < SYSCALL_FIRST)
+        return SPINEL_ERR_DENIED;
+    if (number > SYSCALL_LAST)
+        return SPINEL_ERR_INVALID;
+    uint32_t holder = served_by(number);
+    if (holder)
+        return holder == e->installer ? SPINEL_ERR_DUPLICATE : SPINEL_ERR_TAKEN;
+    return ext_install_closure(syscall_event_id(), (handler_fn)h, number_guard, (void *)(uintptr_t)number);
+}
+
+int syscall_uninstall(uint64_t number, syscall_handler *h)
+{
+    return ext_uninstall_closure(syscall_event_id(), (handler_fn)h, (void *)(uintptr_t)number);
+}
+
+/* The application in the call, if a call is being served at all. */
+static const struct app *caller(void)
+{
+    const struct app *a = syscall_serving();
+    return a && a == app_current() ? a : 0;
+}
+
+static int64_t copy_result(int r)
+{
+    return r == UC_OK               ? 0
+           : r == UC_ERR_TOO_LONG  ? -(int64_t)SYS_ERR_TOO_LONG
+           : r == UC_ERR_KERNEL    ? -(int64_t)SYS_ERR_KERNEL
+                                   : -(int64_t)SYS_ERR_FAULT;
+}
+
+int64_t syscall_copy_in(const struct spinel_syscall *c, uint8_t *dst, uint64_t uaddr, uint64_t len)
+{
+    (void)c; /* the caller is the kernel's to know */
+    const struct app *a = caller();
+    if (len > UC_MAX_LEN)
+        return -(int64_t)SYS_ERR_TOO_LONG;
+    return a ? copy_result(user_copy_in(a->ctx, dst, uaddr, len)) : -(int64_t)SYS_ERR_FAULT;
+}
+
+int64_t syscall_copy_out(const struct spinel_syscall *c, uint64_t uaddr, const uint8_t *src, uint64_t len)
+{
+    (void)c;
+    const struct app *a = caller();
+    if (len > UC_MAX_LEN)
+        return -(int64_t)SYS_ERR_TOO_LONG;
+    return a ? copy_result(user_copy_out(a->ctx, uaddr, src, len)) : -(int64_t)SYS_ERR_FAULT;
+}
+
+void ext_syscall_forget(const struct extension *e)
+{
+    struct event *ev = dispatch_event(&kernel.events, syscall_event_id());
+    uint64_t flags = arch_irq_save();
+    for (uint32_t i = ev->count; i-- > 0;)
+        if (ev->entry[i].live && ev->entry[i].installer == e->installer)
+            event_uninstall(ev, ev->entry[i].fn, ev->entry[i].closure);
+    arch_irq_restore(flags);
+}
