@@ -87,7 +87,7 @@ EXT_SAMPLES := tracer counter hello checksum sum
 # Admitted with them but not loaded at boot (boot/grub.cfg): sched's
 # strands would share the processor with the shell in every session;
 # pager's, guard's and reclaim's frames would show in every session's `vm`.
-EXT_UNLOADED := sched pager guard reclaim
+EXT_UNLOADED := sched pager guard reclaim kv
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES) $(EXT_UNLOADED))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h

@@ -25,22 +25,27 @@
 #include "ext.h"
 
 /* The numbers extensions may serve: abi.h's SYS_EXTENSION_BASE and
- * SYS_NUMBER_MAX (the kernel checks they agree). */
-#define SYSCALL_FIRST 64u
-#define SYSCALL_LAST 127u
+ * SYS_NUMBER_MAX (the kernel checks they agree). Constants, not macros:
+ * the admission tool copies the handler contract as written. */
+enum syscall_numbers {
+    SYSCALL_FIRST = 64,
+    SYSCALL_LAST = 127
+};
 
-/* abi.h's refusals a handler's copies give, negated: what a handler
- * passes on to the application as they are. */
-#define SYSCALL_ERR_NO_SUCH_CALL 1 /* no handler for the number */
-#define SYSCALL_ERR_FAULT 2        /* a buffer not mapped as the copy needs, or no call is served */
-#define SYSCALL_ERR_KERNEL 3       /* a buffer reaching into the kernel's half */
-#define SYSCALL_ERR_TOO_LONG 4     /* longer than SYSCALL_COPY_MAX */
-#define SYSCALL_ERR_NO_SUCH 10     /* abi.h's "no object of that name" */
-#define SYSCALL_ERR_FULL 11        /* abi.h's "no room" */
-#define SYSCALL_ERR_INVALID 12     /* abi.h's "an argument out of its range" */
+/* abi.h's refusals, which a handler answers negated (as a uint64_t) and
+ * its copies return negated. */
+enum syscall_err {
+    SYSCALL_ERR_NO_SUCH_CALL = 1, /* no handler for the number */
+    SYSCALL_ERR_FAULT = 2,        /* a buffer not mapped as the copy needs, or no call is served */
+    SYSCALL_ERR_KERNEL = 3,       /* a buffer reaching into the kernel's half */
+    SYSCALL_ERR_TOO_LONG = 4,     /* longer than the call takes (a copy: than SYSCALL_COPY_MAX) */
+    SYSCALL_ERR_NO_SUCH = 10,     /* no object of that name */
+    SYSCALL_ERR_FULL = 11,        /* no room */
+    SYSCALL_ERR_INVALID = 12      /* an argument out of its range */
+};
 
 /* The longest buffer one copy takes (the kernel's UC_MAX_LEN). */
-#define SYSCALL_COPY_MAX 16384u
+enum { SYSCALL_COPY_MAX = 16384 };
 
 /* The call as the registers said it (rax; rdi, rsi, rdx, r10, r8), and
  * the calling application's owner id. A view of the kernel's own record
