@@ -24,13 +24,14 @@ _Static_assert(offsetof(struct spinel_syscall, number) == offsetof(struct syscal
                    sizeof(((struct spinel_syscall *)0)->caller) == sizeof(((struct syscall_event *)0)->owner),
                "system call views differ");
 _Static_assert(sizeof(struct spinel_syscall) <= sizeof(struct syscall_event), "system call views differ");
-_Static_assert(SYSCALL_FIRST == SYS_EXTENSION_BASE && SYSCALL_LAST == SYS_NUMBER_MAX &&
-                   SYSCALL_FIRST >= SYS_KERNEL_CALLS,
+#define SAME(a, b) ((int)(a) == (int)(b))
+_Static_assert(SAME(SYSCALL_FIRST, SYS_EXTENSION_BASE) && SAME(SYSCALL_LAST, SYS_NUMBER_MAX) &&
+                   (int)SYSCALL_FIRST >= (int)SYS_KERNEL_CALLS,
                "system call numbers differ");
-_Static_assert(SYSCALL_ERR_NO_SUCH_CALL == SYS_ERR_NO_SUCH_CALL && SYSCALL_ERR_FAULT == SYS_ERR_FAULT &&
-                   SYSCALL_ERR_KERNEL == SYS_ERR_KERNEL && SYSCALL_ERR_TOO_LONG == SYS_ERR_TOO_LONG &&
-                   SYSCALL_ERR_NO_SUCH == SYS_ERR_NO_SUCH && SYSCALL_ERR_FULL == SYS_ERR_FULL &&
-                   SYSCALL_ERR_INVALID == SYS_ERR_INVALID && SYSCALL_COPY_MAX == UC_MAX_LEN,
+_Static_assert(SAME(SYSCALL_ERR_NO_SUCH_CALL, SYS_ERR_NO_SUCH_CALL) && SAME(SYSCALL_ERR_FAULT, SYS_ERR_FAULT) &&
+                   SAME(SYSCALL_ERR_KERNEL, SYS_ERR_KERNEL) && SAME(SYSCALL_ERR_TOO_LONG, SYS_ERR_TOO_LONG) &&
+                   SAME(SYSCALL_ERR_NO_SUCH, SYS_ERR_NO_SUCH) && SAME(SYSCALL_ERR_FULL, SYS_ERR_FULL) &&
+                   SAME(SYSCALL_ERR_INVALID, SYS_ERR_INVALID) && SAME(SYSCALL_COPY_MAX, UC_MAX_LEN),
                "system call errors differ");
 
 /* Runs a handler only for calls with the number it was installed for. */

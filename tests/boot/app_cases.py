@@ -296,7 +296,66 @@ def test_apps_run_through_the_load_port():
         g.kill()
 
 
+KV_ANSWERS = [("put alpha", "0"), ("put beta", "0"), ("put gamma", "0"), ("put beta again", "0"), ("count", "3"),
+              ("get alpha", '3 "one"'), ("get beta", '4 "deux"'), ("get gamma", '5 "three"'),
+              ("get gamma into 2 bytes (its length)", "5"), ("get delta (missing)", "-10"),
+              ("put with a kernel pointer as the key", "-3"), ("get into a kernel pointer", "-3"),
+              ("put a 17-byte key", "-4"), ("put an empty key", "-12"), ("put a 65-byte value", "-4")]
+
+
+def kv_guest(name, *more):
+    import ext_cases
+    return guest(name, [(ext_cases.pkg("kv"), "ext kv"), *more, (app("kvclient"), "app kvclient")])
+
+
+def test_apps_kv_extension_serves_system_calls():
+    """The kv extension adds system calls 64 (put), 65 (get) and 66
+    (count): kvclient's answers, bad buffers refused by the copies kv makes
+    through the syscall interface, twice (a put replaces). Unloaded, its
+    numbers answer -SYS_ERR_NO_SUCH_CALL (-1) and the kernel runs on."""
+    import cases
+    g = kv_guest("appkv")
+    try:
+        g.expect(r"kv: serving put 64, get 65, count 66 \(16 keys of 16 bytes, values of 64\)\n")
+        g.expect(r"ring 3 with SMEP on, SMAP on\n")
+        before = status(g)
+        for _ in range(2):
+            run(g, "kvclient")
+            output(g, *[rf"kvclient: {re.escape(what)}: {re.escape(said)}\n" for what, said in KV_ANSWERS],
+                   r"kvclient: 0 unexpected\napp kvclient: exited with 0\n")
+        g.command("ext unload kv", r"ext kv: unloaded")
+        run(g, "kvclient")
+        gone = [f"kvclient: {what}: -1" + (' ""' if '"' in said else "") + " UNEXPECTED\n" for what, said in KV_ANSWERS]
+        output(g, *[re.escape(line) for line in gone],
+                r"kvclient: 15 unexpected\napp kvclient: exited with 15\n")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_kv_numbers_are_guarded():
+    """An extension may not serve the kernel's calls, a number beyond the
+    range, or a number another extension serves: kvthief, loaded after kv,
+    is refused with SPINEL_ERR_DENIED (1), _INVALID (17) and _TAKEN (18); a
+    free number it gets (0), once (_DUPLICATE, 2). kv still answers."""
+    import cases
+    import ext_cases
+    g = kv_guest("appkvthief", (ext_cases.admitted_test_ext("kvthief"), "ext kvthief"))
+    try:
+        for what, said in (("1 \\(write\\)", 1), ("64 \\(kv's put\\)", 18), ("128", 17), ("70", 0),
+                           ("70 again", 2)):
+            g.expect(rf"kvthief: install on {what}: {said}\r?\n")
+        g.expect(r"extensions: 2 loaded, 0 refused")
+        run(g, "kvclient")
+        output(g, r"kvclient: 0 unexpected\napp kvclient: exited with 0\n")
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
 APP_TESTS = [test_apps_hello_in_ring3_with_smep_and_smap, test_apps_faults_kill_only_the_application,
              test_apps_references_and_pages, test_apps_kill_and_cycles_leak_nothing,
              test_apps_malformed_executables_refused, test_apps_syscall_fuzzer_leaves_the_kernel_running,
-             test_apps_run_through_the_load_port]
+             test_apps_run_through_the_load_port, test_apps_kv_extension_serves_system_calls,
+             test_apps_kv_numbers_are_guarded]
