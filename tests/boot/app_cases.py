@@ -323,7 +323,9 @@ def test_apps_kv_extension_serves_system_calls():
             run(g, "kvclient")
             output(g, *[rf"kvclient: {re.escape(what)}: {re.escape(said)}\n" for what, said in KV_ANSWERS],
                    r"kvclient: 0 unexpected\napp kvclient: exited with 0\n")
+        nothing_held(g, before)
         g.command("ext unload kv", r"ext kv: unloaded")
+        before = status(g)  # kv's own frames are free now
         run(g, "kvclient")
         gone = [f"kvclient: {what}: -1" + (' ""' if '"' in said else "") + " UNEXPECTED\n" for what, said in KV_ANSWERS]
         output(g, *[re.escape(line) for line in gone],
