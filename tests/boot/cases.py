@@ -323,7 +323,7 @@ def test_domains_from_boot_modules():
     try:
         g.expect(r"domain broken: refused: shorter than an ELF header \(error 1\)")
         g.expect(r"domain lib: refused: name already loaded")
-        g.expect(r"domains: 13 kernel modules, 4 objects loaded, 2 refused")
+        g.expect(r"domains: 14 kernel modules, 4 objects loaded, 2 refused")
         g.command("domains", r"console: module, 6 exports.*\n(.*\n)*"
                              r"ext: object, 1 export, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
                              r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 page rx \d+ r 1 rw "
