@@ -28,7 +28,14 @@ def all_apps(name):
 
 
 def run(g, name):
-    return int(g.command(f"run {name}", rf"run {name}: strand (\d+)\n")[1])
+    """`run NAME`: the strand. The application may print before the shell
+    says it started it, so what it prints is looked for from the command on."""
+    g.expect(r"spinel> ", "prompt")
+    mark = g.seen
+    g.send(f"run {name}")
+    m = g.expect(rf"run {name}: strand (\d+)\n", f"reply to 'run {name}'")
+    g.seen = mark
+    return int(m[1])
 
 
 def output(g, *patterns):
@@ -252,10 +259,18 @@ def test_apps_run_through_the_load_port():
             f.write(data)
         return spinel("run", path, "--socket", sock, *args)
 
-    def started(name, r):
+    def started(name, r, *lines):
+        """The port's answer, then the console's line and the application's
+        own lines, in whichever order they came: the application may run
+        before the port's report is printed."""
         m = re.fullmatch(rf"started {name} strand (\d+)\n", r.stdout)
         assert r.returncode == 0 and m, f"exit {r.returncode}, {r.stdout!r}, {r.stderr!r}"
-        g.expect(rf"load port: started {name} strand {m[1]}\n")
+        mark = g.seen
+        for text in (f"load port: started {name} strand {m[1]}\n",) + lines:
+            while text not in g.output[mark:]:
+                g.expect(re.escape(text), repr(text))
+        g.seen = len(g.output)
+        g.send("")
 
     def refused(r, why):
         answered(r, 1, f"refused: {why}")
@@ -265,11 +280,10 @@ def test_apps_run_through_the_load_port():
     try:
         g.expect(r"applications: 1 known, 0 refused; ring 3 with SMEP on, SMAP on\n")
         g.expect(r"spinel> ")
-        started("hello", spinel("run", os.path.abspath("build/apps/hello.elf"), "--socket", sock))
-        output(g, r"hello from ring 3\n", r"app hello: exited with 0\n")
+        started("hello", spinel("run", os.path.abspath("build/apps/hello.elf"), "--socket", sock),
+                "hello from ring 3\n", "app hello: exited with 0\n")
         g.command("apps", r"2 applications known: spin hello\n0 running\n")
-        started("hello", send("again.elf", hello, "--name", "hello"))  # the same bytes: run again
-        output(g, r"app hello: exited with 0\n")
+        started("hello", send("again.elf", hello, "--name", "hello"), "app hello: exited with 0\n")  # run again
         assert g.output.count("hello from ring 3\n") == 2, "hello ran twice"
         g.command("run hello", r"run hello: strand \d+\n")  # known to the shell too
         output(g, r"app hello: exited with 0\n")
