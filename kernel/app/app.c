@@ -48,8 +48,9 @@ static void register_image(const char *name, uint32_t len, const uint8_t *bytes,
     im->len = n;
 }
 
-int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
+int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n, int32_t *at)
 {
+    *at = EXEC_NOWHERE;
     /* Names the shell can type (run NAME): printable, no space. */
     if (len == 0 || len >= APP_NAME_MAX)
         return APP_ERR_NAME;
@@ -58,6 +59,7 @@ int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n)
             return APP_ERR_NAME;
     struct exec_plan plan;
     int err = exec_plan(bytes, n, &plan);
+    *at = plan.at;
     if (err != EXEC_OK)
         return err;
     const struct image *known = image_named(name, len);
@@ -79,14 +81,13 @@ void app_boot(void)
             continue;
         const char *name = line + 4;
         const uint8_t *bytes = phys_to_virt(m->base);
-        int err = app_add(name, (uint32_t)kstrnlen(name, APP_NAME_MAX), bytes, m->len);
+        int32_t at;
+        int err = app_add(name, (uint32_t)kstrnlen(name, APP_NAME_MAX), bytes, m->len, &at);
         if (err == APP_OK)
             continue;
-        /* The executable's refusal again, for the program header it names. */
-        struct exec_plan plan;
-        int file = err >= EXEC_ERR_SHORT && err < EXEC_ERR_LIMIT && exec_plan(bytes, m->len, &plan) == err;
-        if (file && plan.at != EXEC_NOWHERE)
-            kprintf("app %s: refused: program header %d: %s (error %d)\n", name, plan.at, exec_err_text(err), err);
+        int file = err >= EXEC_ERR_SHORT && err < EXEC_ERR_LIMIT;
+        if (file && at != EXEC_NOWHERE)
+            kprintf("app %s: refused: program header %d: %s (error %d)\n", name, at, exec_err_text(err), err);
         else if (file)
             kprintf("app %s: refused: %s (error %d)\n", name, exec_err_text(err), err);
         else

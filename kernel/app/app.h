@@ -42,9 +42,10 @@ void app_boot(void);
 /* Registers executable bytes[0, n) under name[0, len) (1 to APP_NAME_MAX-1
  * printable bytes, no space): APP_OK, or why not (the name's reason first,
  * then exec_plan's, then APP_ERR_KNOWN, APP_ERR_TAKEN, APP_ERR_FULL),
- * nothing registered. The bytes are kept, not copied: they must live as
- * long as the kernel. */
-int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n);
+ * nothing registered; *at is the program header exec_plan's refusal is
+ * about, or EXEC_NOWHERE. The bytes are kept, not copied: they must live
+ * as long as the kernel. */
+int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n, int32_t *at);
 /* Starts executable name: its segments and stack mapped in a new context,
  * a strand entering ring 3 at its entry. APP_OK and the strand's index,
  * or why not (an exec_err, a VM code or an app_err), nothing left held. */

@@ -29,9 +29,12 @@ const struct app *syscall_serving(void) { return serving; }
 
 static int64_t err(enum sys_err e) { return -(int64_t)e; }
 
-static int64_t copy_err(int r)
+int64_t syscall_copy_error(int r)
 {
-    return r == UC_ERR_TOO_LONG ? err(SYS_ERR_TOO_LONG) : r == UC_ERR_KERNEL ? err(SYS_ERR_KERNEL) : err(SYS_ERR_FAULT);
+    return r == UC_OK             ? 0
+           : r == UC_ERR_TOO_LONG ? err(SYS_ERR_TOO_LONG)
+           : r == UC_ERR_KERNEL   ? err(SYS_ERR_KERNEL)
+                                  : err(SYS_ERR_FAULT);
 }
 
 /* The whole buffer is checked first, so a bad one prints nothing. */
@@ -40,12 +43,12 @@ static int64_t sys_write(const struct syscall_event *c)
     uint64_t buf = c->arg[0], len = c->arg[1];
     int r = user_check(c->ctx, buf, len, TR_PROT_READ);
     if (r != UC_OK)
-        return copy_err(r);
+        return syscall_copy_error(r);
     char chunk[CHUNK];
     for (uint64_t done = 0; done < len;) {
         uint64_t n = len - done < CHUNK ? len - done : CHUNK;
         if ((r = user_copy_in(c->ctx, chunk, buf + done, n)) != UC_OK)
-            return copy_err(r);
+            return syscall_copy_error(r);
         for (uint64_t i = 0; i < n; i++)
             kputc(chunk[i]);
         done += n;
@@ -78,7 +81,7 @@ static int64_t sys_getref(const struct syscall_event *c)
         return err(SYS_ERR_INVALID);
     int r = user_copy_in(c->ctx, name, c->arg[0], len);
     if (r != UC_OK)
-        return copy_err(r);
+        return syscall_copy_error(r);
     for (uint32_t id = 0; id < kernel.events.nevents; id++) {
         struct event *ev = &kernel.events.ev[id];
         if (app_event(ev) && kstrnlen(ev->name, NAME_MAX_LEN + 1) == len &&

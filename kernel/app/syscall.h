@@ -38,5 +38,9 @@ const struct app *syscall_serving(void);
 
 /* Declares Trap.Syscall and the kernel's App.* events (from kevents_init). */
 void syscall_events_declare(struct kernel *k);
+/* A user copy's result (enum uc_err) as a system call answers it: 0, or
+ * -SYS_ERR_TOO_LONG, -SYS_ERR_KERNEL, -SYS_ERR_FAULT (not mapped, or not as
+ * the call needs). */
+int64_t syscall_copy_error(int r);
 
 #endif

@@ -128,14 +128,13 @@ static const char *start(const char *name, uint32_t len)
 
 /* Why app_add refused: an executable's reason with the program header
  * it is about and its code, as the console says it at boot. */
-static const char *refusal(int r, const uint8_t *bytes, uint64_t n)
+static const char *refusal(int r, int32_t header)
 {
-    struct exec_plan plan;
-    if (r < EXEC_ERR_SHORT || r >= EXEC_ERR_LIMIT || exec_plan(bytes, n, &plan) != r)
+    if (r < EXEC_ERR_SHORT || r >= EXEC_ERR_LIMIT)
         return app_err_text(r);
     uint32_t at = 0;
-    if (plan.at != EXEC_NOWHERE)
-        at = put(put_u32(put(0, "program header "), plan.at), ": ");
+    if (header != EXEC_NOWHERE)
+        at = put(put_u32(put(0, "program header "), (uint32_t)header), ": ");
     put(put_u32(put(put(at, exec_err_text(r)), " (error "), (uint32_t)r), ")");
     return text;
 }
@@ -167,8 +166,9 @@ static const char *run(uint64_t len)
     uint64_t skip = ended ? n + 1 : len;
     if (!ended)
         n = APP_NAME_MAX;
-    int r = app_add(name, n, buf + skip, len - skip);
-    const char *why = r == APP_OK || r == APP_ERR_KNOWN ? 0 : refusal(r, buf + skip, len - skip);
+    int32_t header;
+    int r = app_add(name, n, buf + skip, len - skip, &header);
+    const char *why = r == APP_OK || r == APP_ERR_KNOWN ? 0 : refusal(r, header);
     if (r == APP_OK)
         vmem_protect(buf, len, PAGE_R); /* the image's for good, read only */
     else

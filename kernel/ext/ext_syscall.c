@@ -79,21 +79,13 @@ static const struct app *caller(void)
     return a && a == app_current() ? a : 0;
 }
 
-static int64_t copy_result(int r)
-{
-    return r == UC_OK               ? 0
-           : r == UC_ERR_TOO_LONG  ? -(int64_t)SYS_ERR_TOO_LONG
-           : r == UC_ERR_KERNEL    ? -(int64_t)SYS_ERR_KERNEL
-                                   : -(int64_t)SYS_ERR_FAULT;
-}
-
 int64_t syscall_copy_in(const struct spinel_syscall *c, uint8_t *dst, uint64_t uaddr, uint64_t len)
 {
     (void)c; /* the caller is the kernel's to know */
     const struct app *a = caller();
     if (len > UC_MAX_LEN)
         return -(int64_t)SYS_ERR_TOO_LONG;
-    return a ? copy_result(user_copy_in(a->ctx, dst, uaddr, len)) : -(int64_t)SYS_ERR_FAULT;
+    return a ? syscall_copy_error(user_copy_in(a->ctx, dst, uaddr, len)) : -(int64_t)SYS_ERR_FAULT;
 }
 
 int64_t syscall_copy_out(const struct spinel_syscall *c, uint64_t uaddr, const uint8_t *src, uint64_t len)
@@ -102,7 +94,7 @@ int64_t syscall_copy_out(const struct spinel_syscall *c, uint64_t uaddr, const u
     const struct app *a = caller();
     if (len > UC_MAX_LEN)
         return -(int64_t)SYS_ERR_TOO_LONG;
-    return a ? copy_result(user_copy_out(a->ctx, uaddr, src, len)) : -(int64_t)SYS_ERR_FAULT;
+    return a ? syscall_copy_error(user_copy_out(a->ctx, uaddr, src, len)) : -(int64_t)SYS_ERR_FAULT;
 }
 
 void ext_syscall_forget(const struct extension *e)
