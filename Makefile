@@ -115,7 +115,7 @@ USER_MIN := $(shell sed -n 's/^\#define SYS_USER_MIN \(0x[0-9a-fA-F]*\).*/\1/p' 
 ULDFLAGS := -static -nostdlib -no-pie -Wl,-Ttext-segment=$(USER_MIN) -Wl,-z,separate-code \
   -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,max-page-size=4096 -Wl,--fatal-warnings
 FAULTY_CASES := 1:null 2:priv 3:kptr 4:forged 5:exit
-APPS := hello spin refs sysfuzz null kvclient $(patsubst %,faulty-%,$(foreach c,$(FAULTY_CASES),$(word 2,$(subst :, ,$c))))
+APPS := hello spin refs sysfuzz null kvclient pingpong $(patsubst %,faulty-%,$(foreach c,$(FAULTY_CASES),$(word 2,$(subst :, ,$c))))
 APP_ELFS := $(APPS:%=$(BUILD)/apps/%.elf)
 ULIB_OBJS := $(patsubst %,$(BUILD)/u/%.o,$(basename $(sort $(wildcard user/lib/*.c user/lib/*.S))))
 

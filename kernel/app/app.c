@@ -6,6 +6,8 @@
  * (a context cannot be destroyed while a strand runs in it). */
 #include "app/app.h"
 #include "app/exec.h"
+#include "app/port.h"
+#include "app/ucopy.h"
 #include "arch.h"
 #include "console.h"
 #include "ext/ext.h"
@@ -174,15 +176,70 @@ static int map_image(const struct app *a, const struct exec_plan *plan, const ui
     return 0;
 }
 
+/* The start of the stack as the System V ABI starts a process (abi.h):
+ * argc, argv[] and a null pointer at the 16-byte aligned *sp, the
+ * strings above them, up to SYS_STACK_TOP. */
+struct start_block {
+    uint64_t vector[SYS_ARGS + 3]; /* argc, argv[0 .. argc-1], null */
+    char strings[APP_NAME_MAX + SYS_ARGS_BYTES];
+};
+
+/* The name, then each word of args (spaces apart), into b's strings;
+ * the number of words in all, or 0 if there are too many or too long. */
+static uint32_t split_args(struct start_block *b, const char *name, const char *args, uint32_t *bytes,
+                           uint32_t *start)
+{
+    uint32_t n = (uint32_t)kstrnlen(name, APP_NAME_MAX) + 1, words = 1;
+    kmemcpy((uint8_t *)b->strings, (const uint8_t *)name, n);
+    start[0] = 0;
+    for (const char *c = args ? args : ""; *c;) {
+        if (*c == ' ') {
+            c++;
+            continue;
+        }
+        if (words == SYS_ARGS + 1)
+            return 0;
+        start[words++] = n;
+        while (*c && *c != ' ') {
+            if (n + 2 - start[1] > SYS_ARGS_BYTES) /* this byte and the NUL */
+                return 0;
+            b->strings[n++] = *c++;
+        }
+        b->strings[n++] = 0;
+    }
+    *bytes = n;
+    return words;
+}
+
+static int push_args(struct app *a, const char *args)
+{
+    struct start_block b;
+    uint32_t bytes, start[SYS_ARGS + 1];
+    uint32_t argc = split_args(&b, a->name, args, &bytes, start);
+    if (!argc)
+        return APP_ERR_ARGS;
+    uint64_t strings = SYS_STACK_TOP - bytes;
+    a->sp = (strings - (argc + 2) * 8) & ~(uint64_t)15;
+    b.vector[0] = argc;
+    for (uint32_t i = 0; i < argc; i++)
+        b.vector[1 + i] = strings + start[i];
+    b.vector[1 + argc] = 0;
+    if (user_copy_out(a->ctx, a->sp, b.vector, (argc + 2) * 8) != UC_OK ||
+        user_copy_out(a->ctx, strings, b.strings, bytes) != UC_OK)
+        return APP_ERR_ARGS; /* not reached: the stack pages are mapped and writable */
+    return APP_OK;
+}
+
 static void app_start(void *arg)
 {
     const struct app *a = arg;
-    arch_enter_user(a->entry, SYS_STACK_TOP);
+    arch_enter_user(a->entry, a->sp);
 }
 
 /* Everything a held, returned: its strand is dead, or never ran. */
 static void release(struct app *a)
 {
+    port_release(a);
     vm_release_owner(a->owner);
     for (uint32_t j = 0; j < CAP_SLOTS; j++) {
         const struct cap_slot *s = &kernel.caps.slot[a->table * CAP_SLOTS + j];
@@ -194,7 +251,7 @@ static void release(struct app *a)
 
 static void reaped(void *arg) { release(arg); }
 
-static int start(struct app *a, const struct image *im)
+static int start(struct app *a, const struct image *im, const char *args)
 {
     struct exec_plan plan;
     int r = exec_plan(im->bytes, im->len, &plan);
@@ -203,7 +260,7 @@ static int start(struct app *a, const struct image *im)
     a->entry = plan.entry;
     if ((r = vm_ctx_create(a->owner, &a->ctx)) != TR_OK)
         return r;
-    if ((r = map_image(a, &plan, im->bytes)) != 0)
+    if ((r = map_image(a, &plan, im->bytes)) != 0 || (r = push_args(a, args)) != APP_OK)
         return r;
     /* Interrupts off: the strand must not run before it is in its context. */
     uint64_t flags = arch_irq_save();
@@ -216,7 +273,7 @@ static int start(struct app *a, const struct image *im)
     return r == SCHED_OK ? APP_OK : APP_ERR_NO_STRAND;
 }
 
-int app_run(const char *name, uint32_t len, uint32_t *strand)
+int app_run(const char *name, uint32_t len, const char *args, uint32_t *strand)
 {
     const struct image *im = image_named(name, len);
     if (!im)
@@ -235,7 +292,7 @@ int app_run(const char *name, uint32_t len, uint32_t *strand)
         a->used = 0;
         return APP_ERR_NO_TABLE;
     }
-    int r = start(a, im);
+    int r = start(a, im, args);
     if (r != APP_OK) {
         release(a);
         return r;
@@ -257,6 +314,10 @@ struct app *app_current(void) { return app_on_strand(strand_self()); }
 _Noreturn void app_exit(const struct app *a, int64_t code)
 {
     kprintf("app %s: exited with %ld\n", a->name, code);
+    /* Its callers learn now, not at its reaping, that no answer comes. */
+    uint64_t flags = arch_irq_save();
+    port_release(a);
+    arch_irq_restore(flags);
     strand_exit();
 }
 
@@ -290,6 +351,7 @@ const char *app_err_text(int code)
     case APP_ERR_TAKEN: return "that name is taken by another executable";
     case APP_ERR_KNOWN: return "that executable is known already";
     case APP_ERR_FULL: return "too many applications";
+    case APP_ERR_ARGS: return "more than 8 arguments, or over 128 bytes of them";
     default: return code >= EXEC_ERR_SHORT && code < EXEC_ERR_LIMIT ? exec_err_text(code) : vm_err_text(code);
     }
 }

@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#define APP_IMAGES 8u   /* executables known (boot modules, load port) */
+#define APP_IMAGES 12u  /* executables known (boot modules, load port) */
 #define APP_RUNNING 6u  /* applications running at once */
 #define APP_NAME_MAX 16u
 /* Owner ids of running applications (frames, contexts, strands): apart
@@ -17,7 +17,7 @@
 struct app {
     char name[APP_NAME_MAX];
     uint32_t owner, ctx, strand, table;
-    uint64_t entry;
+    uint64_t entry, sp; /* where it starts in ring 3 */
     uint8_t used;
 };
 
@@ -33,7 +33,8 @@ enum app_err {
     APP_ERR_NAME = 205,      /* no name, a name too long, or not printable */
     APP_ERR_TAKEN = 206,     /* another executable has that name */
     APP_ERR_KNOWN = 207,     /* that name is known with these very bytes */
-    APP_ERR_FULL = 208       /* APP_IMAGES executables are known */
+    APP_ERR_FULL = 208,      /* APP_IMAGES executables are known */
+    APP_ERR_ARGS = 209       /* over SYS_ARGS words, or SYS_ARGS_BYTES of them */
 };
 
 /* Registers every boot module "app NAME"; a malformed executable is
@@ -47,9 +48,11 @@ void app_boot(void);
  * as long as the kernel. */
 int app_add(const char *name, uint32_t len, const uint8_t *bytes, uint64_t n, int32_t *at);
 /* Starts executable name: its segments and stack mapped in a new context,
- * a strand entering ring 3 at its entry. APP_OK and the strand's index,
- * or why not (an exec_err, a VM code or an app_err), nothing left held. */
-int app_run(const char *name, uint32_t len, uint32_t *strand);
+ * a strand entering ring 3 at its entry with argv the name and the words
+ * of args (a NUL-terminated string, spaces apart; null for none), as
+ * spinel/abi.h says. APP_OK and the strand's index, or why not (an
+ * exec_err, a VM code or an app_err), nothing left held. */
+int app_run(const char *name, uint32_t len, const char *args, uint32_t *strand);
 /* The running application on strand index, or null. */
 struct app *app_on_strand(uint32_t index);
 /* The application of the running strand, or null (a kernel strand). */

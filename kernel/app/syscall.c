@@ -4,6 +4,7 @@
  * planner (user_copy_in), kernel objects through the application's
  * reference table (cap_internalize). */
 #include "app/app.h"
+#include "app/port.h"
 #include "app/syscall.h"
 #include "app/ucopy.h"
 #include "arch.h"
@@ -56,13 +57,13 @@ static int64_t sys_write(const struct syscall_event *c)
     return (int64_t)len;
 }
 
-static int64_t ref_err(int r)
+int64_t syscall_ref_error(int r)
 {
     switch (r) {
     case CAP_ERR_FOREIGN: return err(SYS_ERR_FOREIGN_REF);
     case CAP_ERR_STALE: return err(SYS_ERR_STALE_REF);
     case CAP_ERR_WRONG_TYPE: return err(SYS_ERR_WRONG_TYPE);
-    case CAP_ERR_BAD_RIGHTS: return err(SYS_ERR_DENIED);
+    case CAP_ERR_RIGHTS: return err(SYS_ERR_DENIED);
     default: return err(SYS_ERR_BAD_REF);
     }
 }
@@ -97,7 +98,7 @@ static int64_t sys_getref(const struct syscall_event *c)
 static int64_t sys_dropref(const struct syscall_event *c)
 {
     int r = cap_revoke(&kernel.caps, c->table, c->arg[0]);
-    return r == CAP_OK ? 0 : ref_err(r);
+    return r == CAP_OK ? 0 : syscall_ref_error(r);
 }
 
 /* raise(ref, arg): the event the reference names, with the caller said. */
@@ -106,7 +107,7 @@ static int64_t sys_raise(const struct syscall_event *c)
     struct kobject *obj;
     int r = cap_internalize(&kernel.caps, c->table, c->arg[0], CAP_EVENT, CAP_RIGHT_CALL, &obj);
     if (r != CAP_OK)
-        return ref_err(r);
+        return syscall_ref_error(r);
     struct app_raise a = { .arg = c->arg[1], .owner = c->owner };
     return (int64_t)event_raise(dispatch_event(&kernel.events, obj->id), &a);
 }
@@ -165,6 +166,10 @@ static uint64_t kernel_calls(void *closure, void *args)
     case SYS_RAISE: return (uint64_t)sys_raise(c);
     case SYS_MAP: return (uint64_t)sys_map(c);
     case SYS_UNMAP: return (uint64_t)sys_unmap(c);
+    case SYS_PORT: return (uint64_t)port_create(serving, c->arg[0], c->arg[1]);
+    case SYS_CONNECT: return (uint64_t)port_connect(serving, c->arg[0], c->arg[1]);
+    case SYS_CALL: return then(c, THEN_CALL, 0);
+    case SYS_REPLY_WAIT: return then(c, THEN_REPLY_WAIT, 0);
     default: return (uint64_t)err(SYS_ERR_NO_SUCH_CALL);
     }
 }
@@ -187,6 +192,8 @@ uint64_t syscall_dispatch(struct syscall_frame *f)
     case THEN_EXIT: app_exit(a, (int64_t)c.then_arg);
     case THEN_YIELD: strand_yield(); break;
     case THEN_SLEEP: strand_sleep(c.then_arg); break;
+    case THEN_CALL: return (uint64_t)port_call(a, c.arg[0], c.arg[1], c.arg[2]);
+    case THEN_REPLY_WAIT: return (uint64_t)port_reply_wait(a, c.arg[0], c.arg[1], c.arg[2]);
     default: break;
     }
     return r;

@@ -22,7 +22,10 @@ struct syscall_event {
     uint32_t then;
     uint64_t then_arg;
 };
-enum syscall_then { THEN_RETURN = 0, THEN_EXIT = 1, THEN_YIELD = 2, THEN_SLEEP = 3 };
+enum syscall_then {
+    THEN_RETURN = 0, THEN_EXIT = 1, THEN_YIELD = 2, THEN_SLEEP = 3,
+    THEN_CALL = 4, THEN_REPLY_WAIT = 5 /* the port calls that block (app/port.h) */
+};
 
 /* What an App.* event's handlers are given. */
 struct app_raise {
@@ -42,5 +45,8 @@ void syscall_events_declare(struct kernel *k);
  * -SYS_ERR_TOO_LONG, -SYS_ERR_KERNEL, -SYS_ERR_FAULT (not mapped, or not as
  * the call needs). */
 int64_t syscall_copy_error(int r);
+/* A refused reference (enum cap_err) as a system call answers it:
+ * -SYS_ERR_FOREIGN_REF, _STALE_REF, _WRONG_TYPE, _DENIED or _BAD_REF. */
+int64_t syscall_ref_error(int r);
 
 #endif

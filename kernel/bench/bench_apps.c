@@ -8,7 +8,7 @@
 void bench_apps(void)
 {
     uint32_t s;
-    if (app_run("null", 4, &s) != APP_OK)
+    if (app_run("null", 4, 0, &s) != APP_OK)
         return;
     strand_join(s);
     strand_collect();

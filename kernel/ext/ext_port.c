@@ -117,7 +117,7 @@ static uint32_t put_u32(uint32_t at, uint32_t v)
 static const char *start(const char *name, uint32_t len)
 {
     uint32_t strand;
-    int r = app_run(name, len, &strand);
+    int r = app_run(name, len, 0, &strand);
     if (r != APP_OK)
         return app_err_text(r);
     put_u32(put(put(0, name), " strand "), strand);

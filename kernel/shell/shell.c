@@ -105,7 +105,8 @@ static const struct command commands[] = {
     { "spawn", "DEMO", "start a demo strand (spin, sleeper)", 1, cmd_spawn },
     { "kill", "N", "kill strand N (an application's too)", 1, cmd_kill },
     { "apps", 0, "applications known (boot modules \"app NAME\", spinel run) and running", 0, cmd_apps },
-    { "run", "NAME", "start an application in ring 3, in its own context", 1, cmd_run },
+    { "run", "NAME [ARGS]", "start an application in ring 3, in its own context, with the words ARGS", LINE_MAX,
+      cmd_run }, /* app_run refuses too many */
     { "vm", "[touch N [map|ro|bad] | fill]",
       "VM services: frames, contexts, ranges, faults; the touch demo in a context; fill the frame table", 3, cmd_vm },
     { "caps", "APP", "an application's live references", 1, cmd_caps },

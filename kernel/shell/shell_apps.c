@@ -1,4 +1,4 @@
-/* The shell's application commands: apps, run NAME. An application is
+/* The shell's application commands: apps, run NAME ARGS. An application is
  * killed like any strand (kill N); its resources return when it is reaped. */
 #include "app/app.h"
 #include "console.h"
@@ -26,11 +26,11 @@ void cmd_run(const char *args)
     char name[APP_NAME_MAX];
     uint32_t strand;
     if (!next_word(&args, name, sizeof name)) {
-        kprintf("usage: run NAME (see 'apps')\n");
+        kprintf("usage: run NAME [ARGS] (see 'apps')\n");
         return;
     }
     uint32_t len = (uint32_t)kstrnlen(name, sizeof name);
-    int r = app_run(name, len, &strand);
+    int r = app_run(name, len, args, &strand);
     if (r == APP_OK)
         kprintf("run %s: strand %u\n", name, strand);
     else

@@ -10,7 +10,7 @@ static const char *const cap_err_names[CAP_ERR_COUNT] = {
 };
 
 static const char *const type_names[CAP_TYPE_COUNT] = {
-    "?", "frame", "context", "strand", "event", "domain", "interface", "virt",
+    "?", "frame", "context", "strand", "event", "domain", "interface", "virt", "port",
 };
 
 static const char *cap_err_text(int err)

@@ -8,7 +8,8 @@ import re
 from vm_cases import status
 
 SMEP_SMAP = ["-cpu", "qemu64,+smep,+smap"]
-APPS = ("hello", "spin", "refs", "faulty-null", "faulty-priv", "faulty-kptr", "faulty-forged", "faulty-exit")
+APPS = ("hello", "spin", "refs", "pingpong", "faulty-null", "faulty-priv", "faulty-kptr", "faulty-forged",
+        "faulty-exit")
 
 
 def app(name):
@@ -27,12 +28,12 @@ def all_apps(name):
     return guest(name, [(app(a), f"app {a}") for a in APPS])
 
 
-def run(g, name):
-    """`run NAME`: the strand. The application may print before the shell
+def run(g, name, args=""):
+    """`run NAME ARGS`: the strand. The application may print before the shell
     says it started it, so what it prints is looked for from the command on."""
     g.expect(r"spinel> ", "prompt")
     mark = g.seen
-    g.send(f"run {name}")
+    g.send(f"run {name} {args}".rstrip())
     m = g.expect(rf"run {name}: strand (\d+)\n", f"reply to 'run {name}'")
     g.seen = mark
     return int(m[1])
@@ -69,6 +70,80 @@ def test_apps_hello_in_ring3_with_smep_and_smap():
         output(g, r"hello from ring 3\n"
                  r"hello: stack near 0x7fef[0-9a-f]+, within the stack's 4 pages below 0x7ff000000000\n"
                  r"app hello: exited with 0\n")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_arguments_as_the_abi_starts_a_process():
+    """run NAME ARGS: argv is the name and the words, spaces apart, with a
+    null pointer after them; more than 8 words are refused, nothing held."""
+    import cases
+    g = all_apps("appargs")
+    try:
+        before = status(g)
+        run(g, "hello", "one  two three")
+        output(g, r"hello: 4 arguments: \[hello\] \[one\] \[two\] \[three\]\n", r"app hello: exited with 0\n")
+        run(g, "hello", " ".join(str(i) for i in range(1, 9)))
+        output(g, r"hello: 9 arguments: \[hello\] \[1\] [^\n]* \[8\]\n", r"app hello: exited with 0\n")
+        g.command("run hello " + " ".join(str(i) for i in range(1, 10)),
+                  r"run hello: refused: more than 8 arguments, or over 128 bytes of them \(error 209\)\n")
+        run(g, "hello")
+        output(g, r"app hello: exited with 0\n")
+        assert "hello: 1 arguments" not in g.output, "no argument line without arguments"
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_pingpong_through_a_port():
+    """pingpong: a server application and a client application, each in
+    its own context, 1000 calls through the kernel, every answer checked;
+    the client's last call ends the server, and that call answers
+    -SYS_ERR_GONE (14) rather than waiting for ever. Nothing stays held."""
+    import cases
+    g = all_apps("apppingpong")
+    try:
+        before = status(g)
+        run(g, "pingpong", "server")
+        output(g, r"pingpong: serving port pong: reference \d+\n")
+        run(g, "pingpong", "client 1000")
+        m = output(g, r"pingpong: 1000 calls, every answer right\n",
+                   r"pingpong: served 1001 calls; told to quit by application (\d+)\n")
+        assert 48 <= int(m[1]) < 54, m[0]
+        output(g, r"pingpong: the call that ended the server answered -14\n")
+        while g.output.count("app pingpong: exited with 0\n") < 2:
+            g.expect(r"app pingpong: exited with 0\n", "both ends' exits")
+        g.send("")
+        nothing_held(g, before)
+        # No server: the client's connect is refused, it does not wait.
+        run(g, "pingpong", "client 5")
+        output(g, r"pingpong: connect to pong refused: -10\n", r"app pingpong: exited with 1\n")
+        nothing_held(g, before)
+        cases.halt(g)
+    finally:
+        g.kill()
+
+
+def test_apps_port_server_killed_under_its_callers():
+    """A server killed from the shell while a client calls it in a loop:
+    once the shell's next command reaps the server, the client's call is
+    answered (GONE if it was waiting, a stale reference if it was between
+    two calls), its last call finds its reference stale, it ends by itself,
+    and both applications' resources come back."""
+    import cases
+    g = all_apps("appportkill")
+    try:
+        before = status(g)
+        server = run(g, "pingpong", "server")
+        output(g, r"pingpong: serving port pong: reference \d+\n")
+        run(g, "pingpong", "client 100000000")
+        g.command(f"kill {server}", rf"killed strand {server}\n")
+        g.command("apps", r"\d running\n")
+        output(g, r"pingpong: call \d+ answered -(14|6)\n",
+               r"pingpong: the call that ended the server answered -6\n", r"app pingpong: exited with 2\n")
         nothing_held(g, before)
         cases.halt(g)
     finally:
@@ -370,7 +445,9 @@ def test_apps_kv_numbers_are_guarded():
         g.kill()
 
 
-APP_TESTS = [test_apps_hello_in_ring3_with_smep_and_smap, test_apps_faults_kill_only_the_application,
+APP_TESTS = [test_apps_hello_in_ring3_with_smep_and_smap, test_apps_arguments_as_the_abi_starts_a_process,
+             test_apps_pingpong_through_a_port, test_apps_port_server_killed_under_its_callers,
+             test_apps_faults_kill_only_the_application,
              test_apps_references_and_pages, test_apps_kill_and_cycles_leak_nothing,
              test_apps_malformed_executables_refused, test_apps_syscall_fuzzer_leaves_the_kernel_running,
              test_apps_run_through_the_load_port, test_apps_kv_extension_serves_system_calls,

@@ -50,3 +50,23 @@ long sys_unmap(void *vaddr)
 {
     return sys_call5(SYS_UNMAP, (long)vaddr, 0, 0, 0, 0);
 }
+
+long sys_port(const char *name, unsigned long len)
+{
+    return sys_call5(SYS_PORT, (long)name, (long)len, 0, 0, 0);
+}
+
+long sys_connect(const char *name, unsigned long len)
+{
+    return sys_call5(SYS_CONNECT, (long)name, (long)len, 0, 0, 0);
+}
+
+long sys_port_call(long ref, unsigned long w0, unsigned long w1)
+{
+    return sys_call5(SYS_CALL, ref, (long)w0, (long)w1, 0, 0);
+}
+
+long sys_reply_wait(long ref, long answer, struct sys_message *msg)
+{
+    return sys_call5(SYS_REPLY_WAIT, ref, answer, (long)msg, 0, 0);
+}

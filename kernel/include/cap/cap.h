@@ -13,7 +13,8 @@ enum cap_type {
     CAP_DOMAIN = 5,
     CAP_INTERFACE = 6,
     CAP_VIRT = 7,      /* a range of virtual addresses (VirtAddr.T) */
-    CAP_TYPE_COUNT = 8
+    CAP_PORT = 8,      /* an application's port (kernel/app/port.h) */
+    CAP_TYPE_COUNT = 9
 };
 
 enum cap_right {

@@ -1,7 +1,8 @@
 /* References from ring 3: every kernel object an application names is a
  * reference in its own table, and each kind of bad reference is refused
  * with its own error (spinel/abi.h). Also maps a page of its own and
- * writes through it, then unmaps it. Each line says what was tried and
+ * writes through it, then unmaps it, and serves a port of its own to see
+ * every misuse of ports refused. Each line says what was tried and
  * what came back; exits 0 if every answer was the expected one. */
 #include <spinel/sys.h>
 
@@ -50,10 +51,37 @@ static void pages(void)
     expect("unmap again", sys_unmap(SCRATCH), -SYS_ERR_INVALID);
 }
 
+/* Misuses of ports, each refused with its own error; none blocks. */
+static void ports(void)
+{
+    struct sys_message m;
+    long own = sys_port("refs", 4);
+    uprintf("refs: port refs: %s\n", own >= 0 ? "a reference" : "REFUSED");
+    failures += own < 0;
+    expect("port refs again (taken)", sys_port("refs", 4), -SYS_ERR_TAKEN);
+    expect("port with a 16-byte name", sys_port("sixteen-letters!", 16), -SYS_ERR_INVALID);
+    expect("port with a kernel pointer as its name", sys_port((const char *)0xffff800000000000ul, 4), -SYS_ERR_KERNEL);
+    expect("connect to no port", sys_connect("nothing", 7), -SYS_ERR_NO_SUCH);
+    expect("call through the server's reference (no call right)", sys_port_call(own, 1, 0), -SYS_ERR_DENIED);
+    long mine = sys_connect("refs", 4);
+    expect("call its own port (it would wait for itself)", sys_port_call(mine, 1, 0), -SYS_ERR_INVALID);
+    expect("reply_wait through a caller's reference", sys_reply_wait(mine, 0, &m), -SYS_ERR_DENIED);
+    expect("reply_wait with a negative answer", sys_reply_wait(own, -1, &m), -SYS_ERR_INVALID);
+    expect("reply_wait into the kernel's half", sys_reply_wait(own, 0, (struct sys_message *)0xffff800000000000ul),
+           -SYS_ERR_KERNEL);
+    expect("reply_wait into an unmapped page", sys_reply_wait(own, 0, (struct sys_message *)0x100000000000ul),
+           -SYS_ERR_FAULT);
+    expect("reply_wait through an event's reference", sys_reply_wait(sys_getref("App.Time", 8), 0, &m),
+           -SYS_ERR_WRONG_TYPE);
+    expect("dropref of the port's reference", sys_dropref(own), 0);
+    expect("reply_wait after dropref (stale)", sys_reply_wait(own, 0, &m), -SYS_ERR_STALE_REF);
+}
+
 int main(void)
 {
     references();
     pages();
+    ports();
     uprintf("refs: %d unexpected\n", failures);
     return failures;
 }

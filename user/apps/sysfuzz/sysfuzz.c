@@ -3,8 +3,9 @@
  * any 64-bit value), a bounded number of calls. The kernel must refuse
  * every bad call and keep running; this application may end early by its
  * own fault (unmapping its own code or stack is allowed to it), which
- * kills only it. Exit, and sleeps the kernel would accept, are left out,
- * so that it runs on and quickly. */
+ * kills only it. Exit, sleeps the kernel would accept, and port calls on
+ * a port reference it got (a call or a wait that would block for good)
+ * are left out, so that it runs on and quickly. */
 #include <spinel/sys.h>
 
 #define CALLS 20000
@@ -20,6 +21,20 @@ static unsigned long next(void)
 }
 
 static unsigned long data_word;
+
+/* References that port or connect gave it: waits and calls on them would
+ * be accepted, and block. */
+#define HELD 16
+static long held[HELD];
+static int nheld;
+
+static int blocks(unsigned long n, unsigned long ref)
+{
+    for (int i = 0; n == SYS_CALL || n == SYS_REPLY_WAIT ? i < nheld : 0; i++)
+        if (held[i] == (long)ref)
+            return 1;
+    return 0;
+}
 
 /* An argument: each kind a quarter of the time. */
 static unsigned long argument(void)
@@ -51,9 +66,13 @@ int main(void)
             continue;
         if (n == SYS_SLEEP && a <= 10000)
             continue; /* an accepted sleep costs a tick: only refused ones are made */
+        if (blocks(n, a) || ((n == SYS_PORT || n == SYS_CONNECT) && nheld == HELD))
+            continue;
         if (n == SYS_WRITE)
             b &= 7; /* a little output, not megabytes of it */
         long r = sys_call5((long)n, (long)a, (long)b, (long)c, (long)d, (long)e);
+        if ((n == SYS_PORT || n == SYS_CONNECT) && r >= 0 && nheld < HELD)
+            held[nheld++] = r;
         refused += r < 0;
         done++;
     }

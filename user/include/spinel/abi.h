@@ -23,8 +23,23 @@ enum sys_number {
     SYS_RAISE = 6,   /* raise(ref, arg): raises the event; its handler's answer */
     SYS_MAP = 7,     /* map(vaddr, prot): a fresh zeroed page there; returns 0 */
     SYS_UNMAP = 8,   /* unmap(vaddr): the page mapped there is freed; returns 0 */
-    SYS_KERNEL_CALLS = 9
+    /* Ports: one application calls another through the kernel. */
+    SYS_PORT = 9,       /* port(name, len): a new port the caller serves; its reference */
+    SYS_CONNECT = 10,   /* connect(name, len): a reference to call the port so named */
+    SYS_CALL = 11,      /* call(ref, w0, w1): blocks until the server answers; the answer */
+    SYS_REPLY_WAIT = 12, /* reply_wait(ref, answer, msg): answers the call being served,
+                          * if any, then blocks until the next call is in *msg; 0 */
+    SYS_KERNEL_CALLS = 13
 };
+
+/* A call as its port's server receives it: the caller's two words and
+ * who made it (the calling application's id, filled in by the kernel). */
+struct sys_message {
+    unsigned long word[2];
+    unsigned long from;
+};
+#define SYS_PORT_NAME_MAX 15 /* bytes of a port's name */
+#define SYS_ANSWER_MAX 0x7fffffffffffffffl /* answers are 0 .. this: never an error */
 
 /* Numbers an extension may serve (SYS_EXTENSION_BASE .. SYS_NUMBER_MAX). */
 #define SYS_EXTENSION_BASE 64
@@ -46,7 +61,9 @@ enum sys_err {
     SYS_ERR_DENIED = 9,       /* the reference lacks the right */
     SYS_ERR_NO_SUCH = 10,     /* no object of that name */
     SYS_ERR_FULL = 11,        /* no room: references, frames or mappings */
-    SYS_ERR_INVALID = 12      /* an argument out of its range */
+    SYS_ERR_INVALID = 12,     /* an argument out of its range */
+    SYS_ERR_TAKEN = 13,       /* a port of that name is served already */
+    SYS_ERR_GONE = 14         /* the port's server ended before it answered */
 };
 
 /* The user half's layout for executables: segments from SYS_USER_MIN up
@@ -56,11 +73,16 @@ enum sys_err {
 #define SYS_STACK_TOP 0x7ff000000000ull
 #define SYS_STACK_PAGES 4
 
-/* Entering an executable: ring 3 at e_entry with rsp = SYS_STACK_TOP
- * (16-byte aligned, as the C ABI wants before a call); the kernel passes
- * nothing else in registers (no argc, argv or environment yet). The user
- * library's _start (user/lib/crt0.S) reads no register but rsp, clears
- * rbp and the direction flag itself, calls int main(void), and passes its
- * result to exit. */
+/* Entering an executable: ring 3 at e_entry, with rsp 16-byte aligned
+ * and pointing at argc, as the System V ABI starts a process: argc (8
+ * bytes), argv[0 .. argc-1] (pointers to the words' strings, just above
+ * in the stack page), a null pointer. argv[0] is the application's name,
+ * the rest are the words the shell's "run NAME ARGS" was given, at most
+ * SYS_ARGS of them, SYS_ARGS_BYTES in all. No environment, no auxiliary
+ * vector; no other register is set. The user library's _start
+ * (user/lib/crt0.S) clears rbp and the direction flag itself, calls
+ * int main(int argc, char **argv), and passes its result to exit. */
+#define SYS_ARGS 8
+#define SYS_ARGS_BYTES 128
 
 #endif

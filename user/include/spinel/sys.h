@@ -17,6 +17,10 @@ long sys_dropref(long ref);
 long sys_raise(long ref, long arg);
 long sys_map(void *vaddr, long prot);
 long sys_unmap(void *vaddr);
+long sys_port(const char *name, unsigned long len);
+long sys_connect(const char *name, unsigned long len);
+long sys_port_call(long ref, unsigned long w0, unsigned long w1);
+long sys_reply_wait(long ref, long answer, struct sys_message *msg);
 
 /* Formatted output (lib/print.c): %s %c %d %i %u %x %p %%, with l before
  * d, i, u or x for a long, an optional 0 flag and a width. uformat writes
