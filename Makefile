@@ -169,7 +169,7 @@ APP_TESTS := tests/apps/test_apps_elf.py tests/apps/test_apps_host.py
 # grub.cfg and stamp, so a test can build another (ISO=build/t/x.iso).
 ISO_OBJECTS ?=
 # The sample applications boot/grub.cfg names ("app NAME"): `run NAME`.
-ISO_APPS := hello refs spin kvclient faulty-null faulty-priv
+ISO_APPS := hello refs spin kvclient pingpong faulty-null faulty-priv
 ISO_OBJECT_NAMES := $(basename $(notdir $(ISO_OBJECTS)))
 $(if $(filter-out $(words $(ISO_OBJECT_NAMES)),$(words $(sort $(ISO_OBJECT_NAMES)))),\
   $(error ISO_OBJECTS: two objects have the same file name: $(ISO_OBJECTS)))
@@ -225,6 +225,7 @@ run: deps-run $(ISO)
 	echo "Spinel on the serial console below, with the sample extensions $(EXT_SAMPLES) loaded:"; \
 	echo "  try 'tracer', 'counter', 'hello', 'sum TEXT', 'ext list', 'ext info sum'; 'halt' to leave."; \
 	echo "  Applications in ring 3: 'apps', then 'run hello' (or refs, spin, faulty-null, faulty-priv);"; \
+	echo "  two talking through a port: 'run pingpong server', then 'run pingpong client 1000'."; \
 	echo "  kvclient uses the kv extension's system calls: extensions/spinel load build/ext/kv.ext$$to first."; \
 	echo "Load another while it runs: extensions/spinel admit my.manifest, then (in a second terminal)"; \
 	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \

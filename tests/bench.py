@@ -55,9 +55,16 @@ SPIN_THREADS = (
     ("strand_ping_pong_sched", 17, "ping-pong on strands of the sched extension, under its policy"),
 )
 # SPIN's protected communication table (the same paper): a system call
-# from an application and back, against its in-kernel call.
+# from an application and back, and a cross-address-space call, against
+# its in-kernel call. SPIN's system call figure stands beside both of ours
+# (the kernel's default answer, and an extension's call); its cross-address
+# -space call beside both port rows (a null answer, and kv's count served
+# by an application: the service sys_ext_kv_count reaches in the kernel).
 SPIN_CALLS = (
     ("sys_null", 4, "a system call nobody serves, from ring 3 and back: Trap.Syscall raised, the kernel's default"),
+    ("sys_ext_kv_count", 4, "an extension's system call from ring 3: kv's count, a guarded handler on Trap.Syscall"),
+    ("ipc_ping_pong", 89, "a call to another application's port and its answer: two system calls, two context switches"),
+    ("ipc_kv_count", 89, "kv's count (the same scan) served by an application through a port, not by an extension"),
 )
 KERNEL_MODEL = ["-ffreestanding", "-fno-pic", "-mcmodel=kernel", "-mno-red-zone", "-fno-stack-protector"]
 
@@ -171,11 +178,12 @@ def collect(kernel):
     progress.say(f"compiling the linker rows' objects ({', '.join(map(str, SIZES))} symbols), for the kernel and hosted")
     kernel_mods, hosted_args = objects()
     progress.say("booting the kernel under -icount")
-    for name in ("checksum", "sched"):
+    for name in ("checksum", "sched", "kv"):
         with open(f"build/ext/{name}.ext", "rb") as f:
             kernel_mods.append((f.read(), f"bench-ext {name}"))
-    with open("build/apps/null.elf", "rb") as f:
-        kernel_mods.append((f.read(), "app null"))
+    for name in ("null", "pingpong"):
+        with open(f"build/apps/{name}.elf", "rb") as f:
+            kernel_mods.append((f.read(), f"app {name}"))
     cases.KERNEL = kernel
     iso = cases.build_iso("bench", kernel_mods, cmdline="bench")
     rows = kernel_rows(iso, progress)
