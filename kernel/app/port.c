@@ -77,48 +77,47 @@ static struct port *port_free(void)
     return 0;
 }
 
-int64_t port_create(const struct app *a, uint64_t name, uint64_t len)
+/* A reference to p in a's table with rights, or -SYS_ERR_FULL. */
+static int64_t reference_to(const struct app *a, struct port *p, uint32_t rights)
 {
-    char buf[SYS_PORT_NAME_MAX];
-    int64_t e = name_in(a, name, len, buf);
-    if (e)
-        return e;
-    uint64_t flags = arch_irq_save();
-    struct port *p = port_free();
-    cap_ref_t ref = 0;
-    if (port_named(buf, len))
-        e = err(SYS_ERR_TAKEN);
-    else if (!p)
-        e = err(SYS_ERR_FULL);
-    else {
-        *p = (struct port){ .obj = { CAP_PORT, (uint32_t)(p - ports) }, .name_len = (uint32_t)len, .server = a,
-                            .serving = NONE };
-        kmemcpy((uint8_t *)p->name, (const uint8_t *)buf, len);
-        if (cap_externalize(&kernel.caps, a->table, &p->obj, CAP_RIGHT_READ | CAP_RIGHT_WRITE, &ref) != CAP_OK) {
-            p->server = 0; /* the entry stays free */
-            e = err(SYS_ERR_FULL);
-        }
-    }
-    arch_irq_restore(flags);
-    return e ? e : (int64_t)ref;
+    cap_ref_t ref;
+    return cap_externalize(&kernel.caps, a->table, &p->obj, rights, &ref) == CAP_OK ? (int64_t)ref : err(SYS_ERR_FULL);
 }
 
-int64_t port_connect(const struct app *a, uint64_t name, uint64_t len)
+/* Free entry p becomes the port name[0, len) that a serves: the server's
+ * reference, or -SYS_ERR_FULL with the entry left free. */
+static int64_t open_port(const struct app *a, struct port *p, const char *name, uint64_t len)
+{
+    *p = (struct port){ .obj = { CAP_PORT, (uint32_t)(p - ports) }, .name_len = (uint32_t)len, .server = a,
+                        .serving = NONE };
+    kmemcpy((uint8_t *)p->name, (const uint8_t *)name, len);
+    int64_t r = reference_to(a, p, CAP_RIGHT_READ | CAP_RIGHT_WRITE);
+    if (r < 0)
+        p->server = 0;
+    return r;
+}
+
+/* The port named name[0, len) in a's memory, with interrupts off: a new
+ * one a serves, or (serve 0) a reference to call the one there is. */
+static int64_t by_name(const struct app *a, uint64_t name, uint64_t len, int serve)
 {
     char buf[SYS_PORT_NAME_MAX];
-    int64_t e = name_in(a, name, len, buf);
-    if (e)
-        return e;
+    int64_t r = name_in(a, name, len, buf);
+    if (r)
+        return r;
     uint64_t flags = arch_irq_save();
-    struct port *p = port_named(buf, len);
-    cap_ref_t ref = 0;
-    if (!p)
-        e = err(SYS_ERR_NO_SUCH);
-    else if (cap_externalize(&kernel.caps, a->table, &p->obj, CAP_RIGHT_CALL, &ref) != CAP_OK)
-        e = err(SYS_ERR_FULL);
+    struct port *p = port_named(buf, len), *spare = port_free();
+    if (serve)
+        r = p ? err(SYS_ERR_TAKEN) : !spare ? err(SYS_ERR_FULL) : open_port(a, spare, buf, len);
+    else
+        r = p ? reference_to(a, p, CAP_RIGHT_CALL) : err(SYS_ERR_NO_SUCH);
     arch_irq_restore(flags);
-    return e ? e : (int64_t)ref;
+    return r;
 }
+
+int64_t port_create(const struct app *a, uint64_t name, uint64_t len) { return by_name(a, name, len, 1); }
+
+int64_t port_connect(const struct app *a, uint64_t name, uint64_t len) { return by_name(a, name, len, 0); }
 
 static void enqueue(struct port *p, uint32_t strand) { p->queue[p->queued++] = strand; }
 
