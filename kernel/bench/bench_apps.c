@@ -1,6 +1,8 @@
 /* The application rows, each timed from ring 3 under -icount by the
  * application itself, which prints its BENCH row; the bench runs them
- * when the boot has them as modules and waits for their end:
+ * when the boot has them as modules and waits for their end, asleep (a
+ * joining strand that yields would take a turn between every two of a
+ * ping-pong's):
  *   "app null": sys_null; then, if module "bench-ext kv" is there,
  *   sys_ext_kv_count with the kv extension loaded for that run;
  *   "app pingpong": ipc_ping_pong (a call to another application and its
@@ -19,7 +21,7 @@ static int run_to_end(const char *name, uint32_t len, const char *args)
     uint32_t s;
     if (app_run(name, len, args, &s) != APP_OK)
         return 0;
-    strand_join(s);
+    strand_await(s);
     return 1;
 }
 
@@ -30,7 +32,7 @@ static void ipc_row(const char *server_args, const char *client_args)
     if (app_run("pingpong", 8, server_args, &server) != APP_OK)
         return;
     run_to_end("pingpong", 8, client_args);
-    strand_join(server);
+    strand_await(server);
     strand_collect();
 }
 

@@ -372,10 +372,22 @@ void strand_handoff(uint32_t index)
     arch_irq_restore(flags);
 }
 
+static int alive(uint32_t index)
+{
+    return index < STRANDS &&
+           (rt.sched.strand[index].state == STRAND_RUNNABLE || rt.sched.strand[index].state == STRAND_BLOCKED);
+}
+
 void strand_join(uint32_t index)
 {
-    while (index < STRANDS && (rt.sched.strand[index].state == STRAND_RUNNABLE || rt.sched.strand[index].state == STRAND_BLOCKED))
+    while (alive(index))
         strand_yield();
+}
+
+void strand_await(uint32_t index)
+{
+    while (alive(index))
+        strand_sleep(1);
 }
 
 uint32_t strand_list(struct strand_info *out, uint32_t n)

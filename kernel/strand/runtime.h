@@ -102,6 +102,10 @@ void strand_handoff(uint32_t index);
 /* The caller yields until strand index is neither runnable nor blocked
  * (not the caller, which is running). */
 void strand_join(uint32_t index);
+/* strand_join, sleeping a timer tick at a time instead of yielding: out
+ * of the run queue meanwhile, so the strands it waits for do not share
+ * the processor with it (what a measurement of them needs). */
+void strand_await(uint32_t index);
 /* Words for a sched_err or strand_err code. */
 const char *strand_err_text(int code);
 const char *strand_state_name(uint8_t state);
