@@ -29,7 +29,8 @@
 #define AVAIL_OFF 512u
 #define USED_OFF 1024u
 #define BUF_SIZE 2048u
-#define NET_HDR 12u /* struct virtio_net_hdr with num_buffers (5.1.6) */
+#define NET_HDR 12u
+#define RESET_SPINS 1000000u /* struct virtio_net_hdr with num_buffers (5.1.6) */
 
 struct queue {
     struct vring ring;
@@ -56,8 +57,9 @@ static void set_status(uint8_t bits)
 static int negotiate(void)
 {
     mmio_write8(dev.common, VIRTIO_DEVICE_STATUS, 0);
-    while (mmio_read8(dev.common, VIRTIO_DEVICE_STATUS) != 0)
-        ;
+    for (uint32_t n = 0; mmio_read8(dev.common, VIRTIO_DEVICE_STATUS) != 0; n++)
+        if (n == RESET_SPINS)
+            return -1;
     set_status(STATUS_ACKNOWLEDGE | STATUS_DRIVER);
     mmio_write32(dev.common, VIRTIO_DEVICE_FEATURE_SELECT, 0);
     uint32_t low = mmio_read32(dev.common, VIRTIO_DEVICE_FEATURE) & NET_F_MAC;
@@ -72,7 +74,7 @@ static int negotiate(void)
     if (!(mmio_read8(dev.common, VIRTIO_DEVICE_STATUS) & STATUS_FEATURES_OK))
         return -1;
     for (uint32_t i = 0; i < 6; i++)
-        info.mac[i] = low ? mmio_read8(dev.device, i) : 0;
+        info.mac[i] = low && dev.device_len >= 6 ? mmio_read8(dev.device, i) : 0;
     return 0;
 }
 
@@ -114,7 +116,10 @@ static int setup_queue(struct queue *q, uint16_t index)
     mmio_write64(dev.common, VIRTIO_QUEUE_DESC, q->mem_pa);
     mmio_write64(dev.common, VIRTIO_QUEUE_DRIVER, q->mem_pa + AVAIL_OFF);
     mmio_write64(dev.common, VIRTIO_QUEUE_DEVICE, q->mem_pa + USED_OFF);
-    q->notify = dev.notify + (uint32_t)mmio_read16(dev.common, VIRTIO_QUEUE_NOTIFY_OFF) * dev.notify_mult;
+    uint64_t at = (uint64_t)mmio_read16(dev.common, VIRTIO_QUEUE_NOTIFY_OFF) * dev.notify_mult;
+    if (at + 2 > dev.notify_len)
+        return -1; /* 4.1.4.4: the address must lie inside the notify region */
+    q->notify = dev.notify + at;
     mmio_write16(dev.common, VIRTIO_QUEUE_ENABLE, 1);
     return 0;
 }

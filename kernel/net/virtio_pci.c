@@ -37,12 +37,14 @@ static uint64_t bar_address(uint32_t bdf, uint32_t bar)
     return (hi << 32) | (lo & ~0xFu);
 }
 
-/* The region of the capability at cap, mapped; 0 if it cannot be. */
-static volatile uint8_t *map_region(uint32_t bdf, uint32_t cap)
+/* The region of the capability at cap, mapped, its length in *len; 0 if
+ * it cannot be. */
+static volatile uint8_t *map_region(uint32_t bdf, uint32_t cap, uint32_t *len)
 {
     uint64_t base = bar_address(bdf, arch_pci_read32(bdf, cap + 4) & 0xFFu);
-    uint32_t offset = arch_pci_read32(bdf, cap + 8), length = arch_pci_read32(bdf, cap + 12);
-    return base ? arch_map_device(base + offset, length) : 0;
+    uint32_t offset = arch_pci_read32(bdf, cap + 8);
+    *len = arch_pci_read32(bdf, cap + 12);
+    return base ? arch_map_device(base + offset, *len) : 0;
 }
 
 /* The first capability of each cfg_type is the one to use (4.1.4). */
@@ -52,9 +54,12 @@ static void take_cap(struct virtio_pci *dev, uint32_t cap, uint32_t type)
                               : type == VIRTIO_CAP_NOTIFY ? &dev->notify
                               : type == VIRTIO_CAP_ISR    ? &dev->isr
                               : type == VIRTIO_CAP_DEVICE ? &dev->device : 0;
+    uint32_t isr_len, *len = type == VIRTIO_CAP_COMMON ? &dev->common_len
+                             : type == VIRTIO_CAP_NOTIFY ? &dev->notify_len
+                             : type == VIRTIO_CAP_DEVICE ? &dev->device_len : &isr_len;
     if (!slot || *slot)
         return;
-    *slot = map_region(dev->bdf, cap);
+    *slot = map_region(dev->bdf, cap, len);
     if (type == VIRTIO_CAP_NOTIFY)
         dev->notify_mult = arch_pci_read32(dev->bdf, cap + 16);
 }
@@ -71,7 +76,8 @@ static int read_caps(struct virtio_pci *dev)
             take_cap(dev, cap, (head >> 24) & 0xFFu);
         cap = (head >> 8) & 0xFCu;
     }
-    return dev->common && dev->notify && dev->isr && dev->device ? 0 : 2;
+    int all = dev->common && dev->notify && dev->isr && dev->device;
+    return all && dev->common_len >= VIRTIO_QUEUE_DEVICE + 8 ? 0 : 2;
 }
 
 static void enable(struct virtio_pci *dev)

@@ -14,13 +14,15 @@ struct virtio_pci {
     uint16_t device_id;
     uint8_t irq; /* the interrupt line the firmware routed INTx to */
     volatile uint8_t *common, *notify, *isr, *device;
+    uint32_t common_len, notify_len, device_len; /* each region's length */
     uint32_t notify_mult; /* notify_off_multiplier */
 };
 
 /* The first virtio-net function on bus 0 (vendor 0x1AF4, device 0x1041,
- * or 0x1000 with subsystem 1), its regions mapped, memory decoding and
- * bus mastering on, INTx enabled: 0; or 1 if there is none, 2 if it
- * lacks a region or its BAR is not memory. */
+ * or 0x1000 with subsystem 1; function 0 of each slot), its regions
+ * mapped, memory decoding and bus mastering on, INTx enabled: 0; or 1 if
+ * there is none, 2 if it lacks a region, a BAR is not memory, or the
+ * common configuration is shorter than 4.1.4.3's structure. */
 int virtio_pci_find_net(struct virtio_pci *dev);
 
 /* The common configuration (4.1.4.3) by offset. */

@@ -19,9 +19,9 @@ def free_udp_port():
     return port
 
 
-def net_guest(port, extra=()):
+def net_guest(port, extra=(), device="virtio-net-pci,netdev=n0"):
     import cases
-    netdev = ["-netdev", f"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:7", "-device", "virtio-net-pci,netdev=n0"]
+    netdev = ["-netdev", f"user,id=n0,hostfwd=udp:127.0.0.1:{port}-:7", "-device", device]
     return cases.pvh(*netdev, *extra, timeout=60)
 
 
@@ -90,6 +90,24 @@ def test_net_ring_recycles_past_its_size():
         g.kill()
 
 
+def test_net_modern_only_device():
+    """disable-legacy=on: the device id is 0x1041 and only the modern
+    interface exists (QEMU's default, transitional 0x1000, has both)."""
+    import cases
+    port = free_udp_port()
+    g = net_guest(port, device="virtio-net-pci,netdev=n0,disable-legacy=on")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        m = g.expect(NET_LINE)
+        assert m[2] == "1041", m.group(0)
+        sock.sendto(b"modern", ("127.0.0.1", port))
+        wait_for(g, lambda c: c["replies"] >= 1 and c["ipv4"] >= 1, "ARP answered, then the datagram")
+        cases.halt(g)
+    finally:
+        sock.close()
+        g.kill()
+
+
 def test_net_without_device_keeps_running():
     import cases
     g = cases.pvh("-nic", "none")
@@ -114,4 +132,4 @@ def test_net_other_nic_is_not_taken():
 
 
 NET_TESTS = [test_net_virtio_arp_reply_and_udp_frames, test_net_ring_recycles_past_its_size,
-             test_net_without_device_keeps_running, test_net_other_nic_is_not_taken]
+             test_net_modern_only_device, test_net_without_device_keeps_running, test_net_other_nic_is_not_taken]
