@@ -54,6 +54,7 @@ void vring_init(struct vring *v);
       assumes VringPending(v) >= VRING_SIZE || !VringHasFree(v);
       assigns \nothing;
       ensures \result == VRING_ERR_FULL;
+      ensures VringSame{Pre,Post}(v);
     behavior ok:
       assumes VringPending(v) < VRING_SIZE && VringHasFree(v);
       ensures \result == VRING_OK;
@@ -108,11 +109,13 @@ int vring_used(const struct vring *v, uint16_t used_idx, uint16_t *slot);
       assumes VringPending(v) == 0;
       assigns \nothing;
       ensures \result == VRING_ERR_NONE;
+      ensures VringSame{Pre,Post}(v);
     behavior bad_id:
       assumes VringPending(v) != 0;
       assumes !VringIdx(id) || v->owner[id] != VRING_DEVICE;
       assigns \nothing;
       ensures \result == VRING_ERR_ID;
+      ensures VringSame{Pre,Post}(v);
     behavior ok:
       assumes VringPending(v) != 0;
       assumes VringIdx(id) && v->owner[id] == VRING_DEVICE;
