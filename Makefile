@@ -12,7 +12,9 @@ PYTHON  := python3
 # headers in kernel/include/SUB/ and its models in spec/SUB/; the runtime
 # that uses it (init, shell, extensions, benchmarks) in kernel/RUNTIME/.
 CORE_SUBSYSTEMS := lib boot mem cap event crypto domain strand app
+CORE_SUBSYSTEMS += net
 RUNTIME_DIRS := init shell ext bench strand vm app
+RUNTIME_DIRS += net
 CORE_SRCS := $(sort $(wildcard $(CORE_SUBSYSTEMS:%=kernel/core/%/*.c)))
 INIT_SRCS := $(sort $(wildcard $(RUNTIME_DIRS:%=kernel/%/*.c)))
 ARCH_SRCS := $(sort $(wildcard kernel/arch/x86_64/*.c))
@@ -218,6 +220,13 @@ TTY_RESTORE = ; [ -z "$$tty" ] || stty "$$tty"
 # another make run of this tree listens there (extensions/load_socket.py).
 LOAD_SOCKET := $(PYTHON) extensions/load_socket.py $(BUILD)
 LOAD_PORT := -chardev socket,id=load,path=$$sock,server=on,wait=off -serial chardev:load
+# The network: a virtio-net device on QEMU's user networking (slirp, the
+# guest is 10.0.2.15), host UDP port $$port forwarded to the guest's port
+# 7: 5555, or any free port when 5555 is taken.
+UDP_PORT_FREE = $(PYTHON) -c "import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM).bind(('127.0.0.1', $1))"
+UDP_PORT_ANY := $(PYTHON) -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+NET_PORT := port=5555; $(call UDP_PORT_FREE,5555) 2>/dev/null || port=$$($(UDP_PORT_ANY)) || exit 2
+RUN_NET := -netdev user,id=n0,hostfwd=udp:127.0.0.1:$$port-:7 -device virtio-net-pci,netdev=n0
 ## run: boot the ISO in QEMU, the serial console on this terminal, the load port on build/load.sock (or load-N.sock if that one is taken)
 run: deps-run $(ISO)
 	@sock=$$($(LOAD_SOCKET)) || exit 2; \
@@ -229,7 +238,9 @@ run: deps-run $(ISO)
 	echo "  kvclient uses the kv extension's system calls: extensions/spinel load build/ext/kv.ext$$to first."; \
 	echo "Load another while it runs: extensions/spinel admit my.manifest, then (in a second terminal)"; \
 	echo "  extensions/spinel load build/ext/NAME.ext$$to, extensions/spinel unload NAME$$to"; \
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) || true $(TTY_RESTORE)
+	$(NET_PORT); \
+	echo "The network: virtio-net, the guest is 10.0.2.15; UDP to 127.0.0.1:$$port reaches its port 7 ('net' counts frames)."; \
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) $(RUN_NET) || true $(TTY_RESTORE)
 
 ## debug: make run's ISO and load port, with QEMU halted for gdb on :1234 (gdb -x boot/gdbinit)
 debug: deps-run $(ISO)
@@ -237,7 +248,8 @@ debug: deps-run $(ISO)
 	echo "QEMU waits for gdb on :1234; in another terminal: gdb -x boot/gdbinit"; \
 	echo "  it stops in kmain; once an extension is loaded, 'spinel-ext NAME' in gdb loads its symbols"; \
 	echo "  where it was placed ('ext info NAME' shows the addresses). Leave QEMU: Ctrl-A x."; \
-	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) -s -S || true $(TTY_RESTORE)
+	$(NET_PORT); \
+	$(TTY_NO_ONLCR) $(QEMU) $(QEMU_COMMON) $(QEMU_CPU) -cdrom $(ISO) -display none -serial mon:stdio $(LOAD_PORT) $(RUN_NET) -s -S || true $(TTY_RESTORE)
 
 # --- proofs -----------------------------------------------------------------
 include proofs/wp.mk

@@ -20,9 +20,12 @@ PROVED_domain := elf reloc names exports layout symbols fault domain_name place 
 PROVED_strand := sched
 PROVED_app := exec usercopy
 PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand app
+PROVED_net := vring
+PROVED_SUBSYSTEMS += net
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
 LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws sched_laws usercopy_laws
+LAW_MODULES += vring_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.
@@ -103,6 +106,7 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 PROVE_ORDER := sha256 lms sched passes elf plan exec exports resolve event raise union pvh cap \
   bootinfo translation frame phys virt mb2 domain place reloc kstring package symbols layout dispatch \
   names bytes domain_name fault usercopy $(LAW_MODULES)
+PROVE_ORDER += vring
 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
   $(error PROVE_ORDER lacks $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES))))

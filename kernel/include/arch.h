@@ -34,6 +34,19 @@ void arch_interrupts_off(void);
 uint64_t arch_irq_save(void);
 void arch_irq_restore(uint64_t flags);
 
+/* Devices (pci.c, device.c, trap.c). PCI configuration space through
+ * ports 0xCF8/0xCFC: bdf is bus << 8 | slot << 3 | function, off a byte
+ * offset (read32 aligns it down to 4, write16 to 2). */
+uint32_t arch_pci_read32(uint32_t bdf, uint32_t off);
+void arch_pci_write16(uint32_t bdf, uint32_t off, uint16_t v);
+/* A device's registers, bytes at physical paddr, mapped uncached, RW and
+ * NX, into the kernel's half; the address of paddr there, or 0 when the
+ * window for devices is used up. Never unmapped. */
+volatile uint8_t *arch_map_device(uint64_t paddr, uint64_t bytes);
+/* fn runs on each interrupt of ISA line irq (0-15) before its EOI, with
+ * interrupts off; the line is unmasked. */
+void arch_irq_handler(unsigned irq, void (*fn)(void));
+
 /* Strands (kernel/strand/): stacks, each with an unmapped guard page below,
  * and the switch. Called with interrupts off. */
 #define ARCH_STRAND_STACKS 9u

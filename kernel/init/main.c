@@ -7,6 +7,7 @@
 #include "init/domains.h"
 #include "ext/ext.h"
 #include "kernel.h"
+#include "net/net.h"
 #include "paging.h"
 #include "strand/runtime.h"
 #include "vm/vm.h"
@@ -119,6 +120,7 @@ void kmain(uint32_t protocol, uint32_t info_paddr, uint32_t magic, uint64_t entr
     strand_init(); /* before the extensions: their init may spawn strands */
     ext_boot();
     app_boot();
+    net_init();
     arch_start_interrupts(TICK_HZ);
     shell_run();
 }

@@ -35,5 +35,6 @@ void cmd_kill(const char *args);
 void cmd_vm(const char *args);
 void cmd_apps(const char *args);
 void cmd_run(const char *args);
+void cmd_net(const char *args);
 
 #endif

@@ -363,6 +363,8 @@ from vm_sample_cases import VM_SAMPLE_TESTS  # noqa: E402
 TESTS += VM_SAMPLE_TESTS
 from app_cases import APP_TESTS  # noqa: E402
 TESTS += APP_TESTS
+from net_cases import NET_TESTS  # noqa: E402
+TESTS += NET_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402

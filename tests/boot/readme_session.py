@@ -119,9 +119,10 @@ def boot_args(socket_path):
     """`make run`'s QEMU arguments beyond Guest's own (memory, no reboot,
     the exit port, COM1 on stdio): the ISO and COM2, the load port. make
     run's `mon:` on COM1 only adds QEMU's monitor behind Ctrl-A, which the
-    guest never sees."""
+    guest never sees. Its network device too, without make run's port
+    forward (nothing is sent to the guest here)."""
     return ["-cpu", "qemu64,+smep,+smap", "-cdrom", ISO, "-chardev", f"socket,id=load,path={socket_path},server=on,wait=off",
-            "-serial", "chardev:load"] + ICOUNT
+            "-serial", "chardev:load", "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"] + ICOUNT
 
 
 def run_session(cmds):

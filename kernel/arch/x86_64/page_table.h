@@ -7,6 +7,8 @@
 
 #define PTE_P 0x1ull
 #define PTE_W 0x2ull
+#define PTE_PWT 0x8ull
+#define PTE_PCD 0x10ull
 #define PTE_PS 0x80ull
 #define PTE_NX (1ull << 63)
 #define PTE_ADDR 0x000FFFFFFFFFF000ull
@@ -23,6 +25,9 @@ uint64_t *pt_alloc_table(uint64_t *paddr);
  * its alias must be writable again. */
 void pt_free_table(uint64_t paddr);
 uint64_t *pt_kernel_pml4(void);
+/* paging.c: a device's page (not RAM: no physmap alias to seal) mapped
+ * uncached, RW and NX, at vaddr in the kernel's half. */
+void pt_map_device(uint64_t vaddr, uint64_t paddr);
 
 /* physmap.c: the physmap alias of the frame at paddr made read-only
  * (seal) or writable again (unseal), its 2 MiB page split first if need

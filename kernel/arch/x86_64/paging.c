@@ -159,6 +159,12 @@ static void set_leaf(uint64_t *e, uint64_t vaddr, uint64_t paddr, enum page_prot
 
 void paging_map(uint64_t vaddr, uint64_t paddr, enum page_prot prot) { set_leaf(leaf(vaddr), vaddr, paddr, prot); }
 
+void pt_map_device(uint64_t vaddr, uint64_t paddr)
+{
+    pte_store(leaf(vaddr), paddr | PTE_PCD | PTE_PWT | PTE_W | PTE_NX | PTE_P);
+    cpu_invlpg(vaddr);
+}
+
 void paging_protect(uint64_t vaddr, enum page_prot prot)
 {
     uint64_t *e = leaf(vaddr);

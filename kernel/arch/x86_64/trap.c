@@ -75,6 +75,18 @@ static int strand_exception(const struct trap_frame *f)
     return 0;
 }
 
+/* Drivers' handlers per ISA line (arch_irq_handler). */
+#define IRQ_LINES 16u
+static void (*device_irq[IRQ_LINES])(void);
+
+void arch_irq_handler(unsigned irq, void (*fn)(void))
+{
+    if (irq >= IRQ_LINES || irq == IRQ_TIMER || irq == IRQ_COM1 || irq == 2)
+        panic("irq %u: not a line for a driver", irq);
+    device_irq[irq] = fn;
+    pic_unmask(irq);
+}
+
 void trap_dispatch(struct trap_frame *f)
 {
     if (f->vector < IRQ_BASE) {
@@ -90,6 +102,8 @@ void trap_dispatch(struct trap_frame *f)
         return;
     if (irq == IRQ_COM1)
         serial_rx_isr();
+    else if (irq < IRQ_LINES && device_irq[irq])
+        device_irq[irq](); /* before the EOI: it quiets a level-triggered line */
     pic_eoi(irq);
     strand_interrupt();
     /* After the EOI: the switch may not come back here for a while, and
