@@ -29,8 +29,8 @@
 #define AVAIL_OFF 512u
 #define USED_OFF 1024u
 #define BUF_SIZE 2048u
-#define NET_HDR 12u
-#define RESET_SPINS 1000000u /* struct virtio_net_hdr with num_buffers (5.1.6) */
+#define NET_HDR 12u /* struct virtio_net_hdr with num_buffers (5.1.6) */
+#define RESET_SPINS 1000000u /* reads of the status before a reset counts as failed */
 
 struct queue {
     struct vring ring;
