@@ -1,0 +1,73 @@
+/* IPv4 headers. */
+#include "net/ipv4.h"
+
+/* The first fault of the header at p, inside n bytes (n >= IPV4_HDR), or IPV4_OK. */
+/*@ requires n >= IPV4_HDR && \valid_read(p + (0 .. n - 1));
+    terminates \true;
+    assigns \nothing;
+    ensures Ipv4Version(p) != 4 ==> \result == IPV4_ERR_VERSION;
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) < 5 ==> \result == IPV4_ERR_IHL;
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4Total(p) < Ipv4HdrLen(p) ==>
+      \result == IPV4_ERR_TOTAL_SHORT;
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) && Ipv4Total(p) > n ==>
+      \result == IPV4_ERR_TOTAL_LONG;
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) <= n ==>
+      \result == (Ipv4Fragment(p) ? IPV4_ERR_FRAGMENT : CsumOk(p, Ipv4HdrLen(p), 0) ? IPV4_OK : IPV4_ERR_CHECKSUM);
+*/
+static int ipv4_check(const uint8_t *p, uint32_t n)
+{
+    if (p[0] / 16u != 4)
+        return IPV4_ERR_VERSION;
+    uint32_t hlen = 4u * (p[0] % 16u);
+    if (hlen < IPV4_HDR)
+        return IPV4_ERR_IHL;
+    uint16_t total = be16(p + 2);
+    if (total < hlen)
+        return IPV4_ERR_TOTAL_SHORT;
+    if (total > n)
+        return IPV4_ERR_TOTAL_LONG;
+    if (be16(p + 6) % IPV4_DF != 0)
+        return IPV4_ERR_FRAGMENT;
+    if (csum_sum(0, p, hlen) != 0xffffu)
+        return IPV4_ERR_CHECKSUM;
+    return IPV4_OK;
+}
+
+int ipv4_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct ipv4_hdr *out)
+{
+    (void)len; /* the contract's bound: v lies inside the frame */
+    if (v.len < IPV4_HDR)
+        return IPV4_ERR_SHORT;
+    const uint8_t *p = frame + v.off;
+    int err = ipv4_check(p, v.len);
+    if (err != IPV4_OK)
+        return err;
+    uint32_t hlen = 4u * (p[0] % 16u);
+    out->ihl = p[0] % 16u;
+    out->tos = p[1];
+    out->total = be16(p + 2);
+    out->id = be16(p + 4);
+    out->frag = be16(p + 6);
+    out->ttl = p[8];
+    out->proto = p[9];
+    out->csum = be16(p + 10);
+    out->src = be32(p + 12);
+    out->dst = be32(p + 16);
+    out->payload.off = v.off + hlen;
+    out->payload.len = out->total - hlen;
+    return IPV4_OK;
+}
+
+void ipv4_build(uint8_t *buf, const struct ipv4_hdr *h)
+{
+    buf[0] = 0x45;
+    buf[1] = h->tos;
+    put_be16(buf + 2, h->total);
+    put_be16(buf + 4, h->id);
+    put_be16(buf + 6, h->frag);
+    buf[8] = h->ttl;
+    buf[9] = h->proto;
+    put_be32(buf + 12, h->src);
+    put_be32(buf + 16, h->dst);
+    csum_store(buf, IPV4_HDR, 10, 0, 0);
+}
