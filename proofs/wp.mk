@@ -23,7 +23,7 @@ PROVED_net := wire csum ether arp ipv4 icmp udp
 PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand app net
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws sched_laws usercopy_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws sched_laws usercopy_laws net_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.

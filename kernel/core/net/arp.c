@@ -30,6 +30,22 @@ static int arp_check(const uint8_t *p)
     return ARP_OK;
 }
 
+/* The fields of the packet at p. */
+/*@ requires \valid_read(p + (0 .. ARP_LEN - 1));
+    requires \valid(out) && \separated(out, p + (0 .. ARP_LEN - 1));
+    terminates \true;
+    assigns *out;
+    ensures ArpIs(p, out);
+*/
+static void arp_fill(const uint8_t *p, struct arp_pkt *out)
+{
+    out->op = be16(p + 6);
+    mac_copy(out->sha, p + 8);
+    out->spa = be32(p + 14);
+    mac_copy(out->tha, p + 18);
+    out->tpa = be32(p + 24);
+}
+
 int arp_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct arp_pkt *out)
 {
     (void)len; /* the contract's bound: v lies inside the frame */
@@ -39,11 +55,7 @@ int arp_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct arp_
     int err = arp_check(p);
     if (err != ARP_OK)
         return err;
-    out->op = be16(p + 6);
-    mac_copy(out->sha, p + 8);
-    out->spa = be32(p + 14);
-    mac_copy(out->tha, p + 18);
-    out->tpa = be32(p + 24);
+    arp_fill(p, out);
     return ARP_OK;
 }
 

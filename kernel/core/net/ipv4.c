@@ -11,8 +11,12 @@
       \result == IPV4_ERR_TOTAL_SHORT;
     ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) && Ipv4Total(p) > n ==>
       \result == IPV4_ERR_TOTAL_LONG;
-    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) <= n ==>
-      \result == (Ipv4Fragment(p) ? IPV4_ERR_FRAGMENT : CsumOk(p, Ipv4HdrLen(p), 0) ? IPV4_OK : IPV4_ERR_CHECKSUM);
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) <= n && Ipv4Fragment(p) ==>
+      \result == IPV4_ERR_FRAGMENT;
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) <= n && !Ipv4Fragment(p) &&
+      !CsumOk(p, Ipv4HdrLen(p), 0) ==> \result == IPV4_ERR_CHECKSUM;
+    ensures Ipv4Version(p) == 4 && Ipv4Ihl(p) >= 5 && Ipv4HdrLen(p) <= Ipv4Total(p) <= n && !Ipv4Fragment(p) &&
+      CsumOk(p, Ipv4HdrLen(p), 0) ==> \result == IPV4_OK;
 */
 static int ipv4_check(const uint8_t *p, uint32_t n)
 {
