@@ -37,15 +37,18 @@ static int ipv4_check(const uint8_t *p, uint32_t n)
     return IPV4_OK;
 }
 
-int ipv4_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct ipv4_hdr *out)
+/* The fields of the header at p, read from the view v; the payload from
+ * the end of the options up to the total length. */
+/*@ requires IPV4_HDR <= v.len && \valid_read(p + (0 .. v.len - 1));
+    requires v.off + v.len <= 4294967295;
+    requires 5 <= Ipv4Ihl(p) && Ipv4HdrLen(p) <= Ipv4Total(p) <= v.len;
+    requires \valid(out) && \separated(out, p + (0 .. v.len - 1));
+    terminates \true;
+    assigns *out;
+    ensures Ipv4Is(p, v, out);
+*/
+static void ipv4_fill(const uint8_t *p, struct net_view v, struct ipv4_hdr *out)
 {
-    (void)len; /* the contract's bound: v lies inside the frame */
-    if (v.len < IPV4_HDR)
-        return IPV4_ERR_SHORT;
-    const uint8_t *p = frame + v.off;
-    int err = ipv4_check(p, v.len);
-    if (err != IPV4_OK)
-        return err;
     uint32_t hlen = 4u * (p[0] % 16u);
     out->ihl = p[0] % 16u;
     out->tos = p[1];
@@ -58,7 +61,19 @@ int ipv4_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct ipv
     out->src = be32(p + 12);
     out->dst = be32(p + 16);
     out->payload.off = v.off + hlen;
-    out->payload.len = out->total - hlen;
+    out->payload.len = (uint32_t)(out->total - hlen);
+}
+
+int ipv4_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct ipv4_hdr *out)
+{
+    (void)len; /* the contract's bound: v lies inside the frame */
+    if (v.len < IPV4_HDR)
+        return IPV4_ERR_SHORT;
+    const uint8_t *p = frame + v.off;
+    int err = ipv4_check(p, v.len);
+    if (err != IPV4_OK)
+        return err;
+    ipv4_fill(p, v, out);
     return IPV4_OK;
 }
 
