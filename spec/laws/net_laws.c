@@ -38,6 +38,8 @@ int law_arp_round_trip(uint8_t *frame, uint32_t len, struct net_view v, const st
                        struct arp_pkt *out)
 {
     arp_build(frame + v.off, a);
+    //@ assert ArpHtypeOk(frame + v.off) && ArpPtypeOk(frame + v.off) && ArpHlenOk(frame + v.off);
+    //@ assert ArpPlenOk(frame + v.off) && ArpOpOk(frame + v.off);
     return arp_parse(frame, len, v, out);
 }
 
@@ -56,6 +58,9 @@ int law_ipv4_round_trip(uint8_t *frame, uint32_t len, struct net_view v, const s
                         struct ipv4_hdr *out)
 {
     ipv4_build(frame + v.off, h);
+    //@ assert Ipv4Version(frame + v.off) == 4 && Ipv4HdrLen(frame + v.off) == IPV4_HDR;
+    //@ assert Ipv4Total(frame + v.off) == h->total && !Ipv4Fragment(frame + v.off);
+    //@ assert CsumOk(frame + v.off, Ipv4HdrLen(frame + v.off), 0);
     return ipv4_parse(frame, len, v, out);
 }
 
@@ -72,6 +77,7 @@ int law_icmp_round_trip(uint8_t *frame, uint32_t len, struct net_view v, uint8_t
                         struct icmp_echo *out)
 {
     icmp_build(frame + v.off, v.len, type, id, seq);
+    //@ assert CsumOk(frame + v.off, v.len, 0) && IcmpEcho(frame + v.off) && frame[v.off + 1] == 0;
     return icmp_parse(frame, len, v, out);
 }
 
@@ -89,6 +95,8 @@ int law_udp_round_trip(uint8_t *frame, uint32_t len, struct net_view v, uint32_t
                        uint16_t sport, uint16_t dport, struct udp_hdr *out)
 {
     udp_build(frame + v.off, v.len, src, dst, sport, dport);
+    //@ assert UdpLen(frame + v.off) == v.len;
+    //@ assert UdpCsumOk(frame + v.off, src, dst);
     return udp_parse(frame, len, v, src, dst, out);
 }
 
@@ -108,9 +116,14 @@ int law_udp_over_ipv4(uint8_t *frame, uint32_t len, struct net_view v, const str
                       uint16_t dport, struct ipv4_hdr *ip, struct udp_hdr *u)
 {
     ipv4_build(frame + v.off, h);
+    //@ assert Ipv4Version(frame + v.off) == 4 && Ipv4HdrLen(frame + v.off) == IPV4_HDR;
+    //@ assert Ipv4Total(frame + v.off) == h->total && !Ipv4Fragment(frame + v.off);
+    //@ assert CsumOk(frame + v.off, Ipv4HdrLen(frame + v.off), 0);
     int r = ipv4_parse(frame, len, v, ip);
     //@ assert r == IPV4_OK;
     (void)r;
     udp_build(frame + ip->payload.off, ip->payload.len, ip->src, ip->dst, sport, dport);
+    //@ assert UdpLen(frame + ip->payload.off) == ip->payload.len;
+    //@ assert UdpCsumOk(frame + ip->payload.off, ip->src, ip->dst);
     return udp_parse(frame, len, ip->payload, ip->src, ip->dst, u);
 }

@@ -77,7 +77,13 @@ int ipv4_parse(const uint8_t *frame, uint32_t len, struct net_view v, struct ipv
     return IPV4_OK;
 }
 
-void ipv4_build(uint8_t *buf, const struct ipv4_hdr *h)
+/* Version, IHL 5 and the fields up to the protocol. */
+/*@ requires \valid(buf + (0 .. 9)) && \valid_read(h) && \separated(buf + (0 .. 9), h);
+    terminates \true;
+    assigns buf[0 .. 9];
+    ensures Ipv4Head(buf, h);
+*/
+static void ipv4_put_head(uint8_t *buf, const struct ipv4_hdr *h)
 {
     buf[0] = 0x45;
     buf[1] = h->tos;
@@ -86,7 +92,15 @@ void ipv4_build(uint8_t *buf, const struct ipv4_hdr *h)
     put_be16(buf + 6, h->frag);
     buf[8] = h->ttl;
     buf[9] = h->proto;
+}
+
+void ipv4_build(uint8_t *buf, const struct ipv4_hdr *h)
+{
+    ipv4_put_head(buf, h);
     put_be32(buf + 12, h->src);
     put_be32(buf + 16, h->dst);
+    //@ assert fields: Ipv4Head(buf, h) && Be32(buf + 12) == h->src && Be32(buf + 16) == h->dst;
     csum_store(buf, IPV4_HDR, 10, 0, 0);
+    //@ assert head: Ipv4Head(buf, h);
+    //@ assert addresses: Be32(buf + 12) == h->src && Be32(buf + 16) == h->dst;
 }
