@@ -108,9 +108,10 @@ int law_udp_round_trip(uint8_t *frame, uint32_t len, struct net_view v, uint32_t
     requires IPV4_HDR + UDP_HDR <= h->total <= v.len && h->frag % IPV4_DF == 0 && h->proto == IPV4_PROTO_UDP;
     terminates \true;
     assigns frame[v.off .. v.off + IPV4_HDR + UDP_HDR - 1], *ip, *u;
-    ensures \result == UDP_OK && ip->proto == IPV4_PROTO_UDP && ip->src == h->src && ip->dst == h->dst;
-    ensures u->sport == sport && u->dport == dport && u->len == h->total - IPV4_HDR;
-    ensures u->payload.off == v.off + IPV4_HDR + UDP_HDR && u->payload.len == h->total - IPV4_HDR - UDP_HDR;
+    ensures ok: \result == UDP_OK;
+    ensures ip: ip->proto == IPV4_PROTO_UDP && ip->src == h->src && ip->dst == h->dst;
+    ensures udp: u->sport == sport && u->dport == dport && u->len == h->total - IPV4_HDR;
+    ensures payload: u->payload.off == v.off + IPV4_HDR + UDP_HDR && u->payload.len == h->total - IPV4_HDR - UDP_HDR;
 */
 int law_udp_over_ipv4(uint8_t *frame, uint32_t len, struct net_view v, const struct ipv4_hdr *h, uint16_t sport,
                       uint16_t dport, struct ipv4_hdr *ip, struct udp_hdr *u)
@@ -122,8 +123,13 @@ int law_udp_over_ipv4(uint8_t *frame, uint32_t len, struct net_view v, const str
     int r = ipv4_parse(frame, len, v, ip);
     //@ assert r == IPV4_OK;
     (void)r;
-    udp_build(frame + ip->payload.off, ip->payload.len, ip->src, ip->dst, sport, dport);
-    //@ assert UdpLen(frame + ip->payload.off) == ip->payload.len;
-    //@ assert UdpCsumOk(frame + ip->payload.off, ip->src, ip->dst);
-    return udp_parse(frame, len, ip->payload, ip->src, ip->dst, u);
+    struct net_view pv = ip->payload;
+    uint32_t src = ip->src, dst = ip->dst;
+    //@ assert src == h->src && dst == h->dst && ip->proto == IPV4_PROTO_UDP;
+    //@ assert pv.off == v.off + IPV4_HDR && pv.len == h->total - IPV4_HDR && NetViewIn(pv, len);
+    udp_build(frame + pv.off, pv.len, src, dst, sport, dport);
+    //@ assert UdpLen(frame + pv.off) == pv.len;
+    //@ assert UdpCsumOk(frame + pv.off, src, dst);
+    //@ assert ip->proto == IPV4_PROTO_UDP && ip->src == h->src && ip->dst == h->dst;
+    return udp_parse(frame, len, pv, src, dst, u);
 }
