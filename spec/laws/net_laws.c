@@ -61,7 +61,10 @@ int law_ipv4_round_trip(uint8_t *frame, uint32_t len, struct net_view v, const s
     //@ assert Ipv4Version(frame + v.off) == 4 && Ipv4HdrLen(frame + v.off) == IPV4_HDR;
     //@ assert Ipv4Total(frame + v.off) == h->total && !Ipv4Fragment(frame + v.off);
     //@ assert CsumOk(frame + v.off, Ipv4HdrLen(frame + v.off), 0);
-    return ipv4_parse(frame, len, v, out);
+    //@ assert Be32(frame + v.off + 12) == h->src && Be32(frame + v.off + 16) == h->dst;
+    int r = ipv4_parse(frame, len, v, out);
+    //@ assert parsed: r == IPV4_OK && Ipv4Is(frame + v.off, v, out);
+    return r;
 }
 
 /* An echo message filling the view, whatever its payload. */
@@ -116,20 +119,14 @@ int law_udp_round_trip(uint8_t *frame, uint32_t len, struct net_view v, uint32_t
 int law_udp_over_ipv4(uint8_t *frame, uint32_t len, struct net_view v, const struct ipv4_hdr *h, uint16_t sport,
                       uint16_t dport, struct ipv4_hdr *ip, struct udp_hdr *u)
 {
-    ipv4_build(frame + v.off, h);
-    //@ assert Ipv4Version(frame + v.off) == 4 && Ipv4HdrLen(frame + v.off) == IPV4_HDR;
-    //@ assert Ipv4Total(frame + v.off) == h->total && !Ipv4Fragment(frame + v.off);
-    //@ assert CsumOk(frame + v.off, Ipv4HdrLen(frame + v.off), 0);
-    int r = ipv4_parse(frame, len, v, ip);
+    /* The IPv4 round trip above. */
+    int r = law_ipv4_round_trip(frame, len, v, h, ip);
     //@ assert r == IPV4_OK;
     (void)r;
     struct net_view pv = ip->payload;
     uint32_t src = ip->src, dst = ip->dst;
     //@ assert src == h->src && dst == h->dst && ip->proto == IPV4_PROTO_UDP;
     //@ assert pv.off == v.off + IPV4_HDR && pv.len == h->total - IPV4_HDR && NetViewIn(pv, len);
-    udp_build(frame + pv.off, pv.len, src, dst, sport, dport);
-    //@ assert UdpLen(frame + pv.off) == pv.len;
-    //@ assert UdpCsumOk(frame + pv.off, src, dst);
-    //@ assert ip->proto == IPV4_PROTO_UDP && ip->src == h->src && ip->dst == h->dst;
-    return udp_parse(frame, len, pv, src, dst, u);
+    /* The UDP round trip above, at the parsed payload view. */
+    return law_udp_round_trip(frame, len, pv, src, dst, sport, dport, u);
 }
