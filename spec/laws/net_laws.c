@@ -61,10 +61,7 @@ int law_ipv4_round_trip(uint8_t *frame, uint32_t len, struct net_view v, const s
     //@ assert Ipv4Version(frame + v.off) == 4 && Ipv4HdrLen(frame + v.off) == IPV4_HDR;
     //@ assert Ipv4Total(frame + v.off) == h->total && !Ipv4Fragment(frame + v.off);
     //@ assert CsumOk(frame + v.off, Ipv4HdrLen(frame + v.off), 0);
-    //@ assert Be32(frame + v.off + 12) == h->src && Be32(frame + v.off + 16) == h->dst;
-    int r = ipv4_parse(frame, len, v, out);
-    //@ assert parsed: r == IPV4_OK && Ipv4Is(frame + v.off, v, out);
-    return r;
+    return ipv4_parse(frame, len, v, out);
 }
 
 /* An echo message filling the view, whatever its payload. */
