@@ -11,8 +11,7 @@ PYTHON  := python3
 # The portable core, one folder per subsystem (kernel/core/SUB/), with its
 # headers in kernel/include/SUB/ and its models in spec/SUB/; the runtime
 # that uses it (init, shell, extensions, benchmarks) in kernel/RUNTIME/.
-CORE_SUBSYSTEMS := lib boot mem cap event crypto domain strand app
-CORE_SUBSYSTEMS += net
+CORE_SUBSYSTEMS := lib boot mem cap event crypto domain strand app net
 RUNTIME_DIRS := init shell ext bench strand vm app
 RUNTIME_DIRS += net
 CORE_SRCS := $(sort $(wildcard $(CORE_SUBSYSTEMS:%=kernel/core/%/*.c)))

@@ -19,13 +19,12 @@ PROVED_crypto := sha256 lms package
 PROVED_domain := elf reloc names exports layout symbols fault domain_name place passes domain plan resolve union
 PROVED_strand := sched
 PROVED_app := exec usercopy
-PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand app
-PROVED_net := vring
-PROVED_SUBSYSTEMS += net
+PROVED_net := wire csum ether arp ipv4 icmp udp vring
+PROVED_SUBSYSTEMS := lib boot mem cap event crypto domain strand app net
 PROVED_MODULES := $(foreach s,$(PROVED_SUBSYSTEMS),$(PROVED_$s))
 # Laws of the models (spec/laws/NAME.c): proved from the contracts alone.
-LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws sched_laws usercopy_laws
-LAW_MODULES += vring_laws
+LAW_MODULES := frame_laws bootinfo_laws kstring_laws cap_laws phys_laws translation_laws virt_laws sched_laws usercopy_laws \
+  net_laws vring_laws
 PROVED_laws := $(LAW_MODULES)
 
 # The subsystem of a module (laws for a law module), and its source.
@@ -105,8 +104,7 @@ wp_flags_for = $(call wp_checks_for,$1) $(call wp_cache_for,$1)
 # at the end (the order of the measured cold times, largest first).
 PROVE_ORDER := sha256 lms sched passes elf plan exec exports resolve event raise union pvh cap \
   bootinfo translation frame phys virt mb2 domain place reloc kstring package symbols layout dispatch \
-  names bytes domain_name fault usercopy $(LAW_MODULES)
-PROVE_ORDER += vring
+  names bytes domain_name fault usercopy ipv4 udp icmp arp csum ether wire vring $(LAW_MODULES)
 
 $(if $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES)),\
   $(error PROVE_ORDER lacks $(filter-out $(PROVE_ORDER),$(PROVED_MODULES) $(LAW_MODULES))))
