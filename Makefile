@@ -323,10 +323,14 @@ FUZZ_SECONDS ?= 20
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) $< $(CORE_SRCS) -o $@
+	clang $(FUZZ_CFLAGS) $< $(CORE_SRCS) $(FUZZ_EXTRA) -o $@
 	$(PYTHON) tests/fuzz/seeds.py $@.seeds
 
 $(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
+# The protocol stack (kernel/net/, but not its device glue) builds hosted.
+NET_STACK_SRCS := $(addprefix kernel/net/,stack.c layer.c net_ether.c net_arp.c net_ip.c net_icmp.c net_udp.c)
+$(BUILD)/fuzz/fuzz_net_stack: $(NET_STACK_SRCS) $(wildcard kernel/net/*.h)
+$(BUILD)/fuzz/fuzz_net_stack: FUZZ_EXTRA := -Ikernel -Iextensions/include $(NET_STACK_SRCS)
 $(BUILD)/fuzz/fuzz_exec: $(EXEC_SAMPLES)
 $(BUILD)/fuzz/fuzz_package: $(EXT_PACKAGES)
 
