@@ -120,6 +120,9 @@ def check_manifest(m):
                            f"({', '.join(interfaces.EVENTS)})"])
         if (event, fn) in m.guards and interfaces.EVENTS[event][2] is None:
             raise Refused([f"{where}: rejected: {fn} is a guard on {event}, which takes no guards"])
+        if (event, fn) in m.handlers and interfaces.EVENTS[event][1] is None:
+            raise Refused([f"{where}: rejected: {fn} is a handler on {event}, which takes guards only "
+                           f"(the kernel's handler runs behind them): list it as `guard {event} {fn}`"])
         if interfaces.EVENTS[event][0] not in m.imports:
             raise Refused([f"{where}: rejected: {fn} handles {event} but the manifest does not import "
                            f"'{interfaces.EVENTS[event][0]}'"])
@@ -207,15 +210,17 @@ def check_installs(m, u, g):
     X_install's first function-pointer argument is a handler of X's event,
     its second a guard; X_uninstall's first a handler (the gate counts
     function-pointer parameters only: syscall_install takes a number
-    first)."""
+    first), unless interfaces.ROLES says otherwise (net_filter_install
+    takes a guard alone)."""
     out = []
     for callee, index, fn in g["installs"]:
         iface, _, verb = callee.partition("_")
         events = [e for e, (i, _, _) in interfaces.EVENTS.items() if i == iface]
         if callee in interfaces.INSTALLS:
             events, verb = [interfaces.INSTALLS[callee]], "install"
-        role = "handler" if index == 0 else "guard"
-        listed = m.handlers if role == "handler" else m.guards
+        kinds = interfaces.ROLES.get(callee, interfaces.DEFAULT_ROLES)
+        role = kinds[index] if index < len(kinds) else "function"
+        listed = {"handler": m.handlers, "guard": m.guards}.get(role, [])
         if verb not in ("install", "uninstall") or not any((e, fn) in listed for e in events):
             where = u.where(g["funcs"][fn]) if fn in g["funcs"] else f"{show(m.path)}:1"
             out.append(f"{where}: rejected: {fn} is passed to {callee} as a {role}, but the manifest does not "

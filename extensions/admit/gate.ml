@@ -863,9 +863,9 @@ let print_results () =
       | GVar (v, _, loc) when is_own_loc loc && not v.vghost
                               && not (Hashtbl.mem static_locals v.vid) ->
         let t = unroll v.vtype in
-        let const = match t with
-          | TArray _ -> is_const_attrs (type_quals (Cil.typeOf_array_elem t))
-          | _ -> is_const_attrs (type_quals t) in
+        (* const sits on the innermost element of an array of arrays. *)
+        let rec innermost t = match unroll t with TArray (e, _, _) -> innermost e | t -> t in
+        let const = is_const_attrs (type_quals (innermost t)) in
         (* An array is assignable only element-wise in ACSL: a[..][..]. *)
         let rec dims t = match unroll t with TArray (e, _, _) -> "[..]" ^ dims e | _ -> "" in
         if not const then

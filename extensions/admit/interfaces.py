@@ -14,7 +14,8 @@ NOT_INTERFACES = {"ext"}
 CONTRACT_SUFFIX = "_contract"
 
 # Each event an extension may handle: its interface, and the functions in
-# the header whose contracts are the handler and guard contracts.
+# the header whose contracts are the handler and guard contracts (None:
+# the event takes no extension handlers, or no guards).
 EVENTS = {
     "Shell.Command": ("shell", "shell_handler_contract", "shell_guard_contract"),
     "Ext.Loaded": ("loads", "loads_handler_contract", None),
@@ -27,6 +28,9 @@ EVENTS = {
     "Translation.BadAddress": ("translation", "translation_fault_contract", None),
     "Translation.ProtectionFault": ("translation", "translation_fault_contract", None),
     "Trap.Syscall": ("syscall", "syscall_handler_contract", None),
+    "UDP.PacketArrived": ("udp", "udp_handler_contract", None),
+    # Guards only: the kernel's handler behind a filter drops the packet.
+    "IP.Filter": ("net", None, "net_filter_contract"),
 }
 # Interfaces with several events install each through its own pair of
 # functions: the event each one's handler argument is for. (An interface
@@ -37,6 +41,12 @@ INSTALLS.update({f"translation_{verb}_{suffix}": f"Translation.{e}"
                  for verb in ("install", "uninstall")
                  for suffix, e in (("not_present", "PageNotPresent"), ("bad_address", "BadAddress"),
                                    ("protection", "ProtectionFault"))})
+INSTALLS.update({f"net_filter_{verb}": "IP.Filter" for verb in ("install", "uninstall")})
+# The role of each function-pointer argument of an install or uninstall,
+# in order, where it is not the default (a handler, then a guard): a
+# filter is installed as a guard alone.
+ROLES = {"net_filter_install": ("guard",), "net_filter_uninstall": ("guard",)}
+DEFAULT_ROLES = ("handler", "guard")
 INIT = ("ext_init", "ext_init_contract")
 FINI = ("ext_fini", "ext_fini_contract")
 
