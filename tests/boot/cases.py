@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 from qemu import EXIT_OK, EXIT_PANIC, Guest
@@ -365,6 +366,9 @@ from app_cases import APP_TESTS  # noqa: E402
 TESTS += APP_TESTS
 from net_cases import NET_TESTS  # noqa: E402
 TESTS += NET_TESTS
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "net"))
+from net_host_cases import NET_HOST_TESTS  # noqa: E402
+TESTS += NET_HOST_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402

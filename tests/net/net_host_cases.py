@@ -20,7 +20,7 @@ HOST_PORT = 40000
 
 
 def started(g):
-    g.expect(r"echo: serving UDP port 7|extensions: \d+ loaded")
+    g.expect(r"extensions: \d+ loaded, 0 refused")
     g.expect(r"Type 'help' for commands\.")
 
 
@@ -113,7 +113,8 @@ def test_net_echo_kv_and_filter_extensions():
 def bad_frames():
     """(frame, reason) for every kind of bad input, reason as `net` names it."""
     good = F.udp_frame(HOST_PORT, 7, b"truncate me")
-    out = [(good[:n], "malformed (error 300)") for n in range(14)]             # no Ethernet header
+    # Not 0 bytes: QEMU's dgram netdev takes an empty datagram for the end of the connection.
+    out = [(good[:n], "malformed (error 300)") for n in range(1, 14)]          # no Ethernet header
     out += [(good[:n], "malformed (error 320)") for n in range(14, 34)]        # no IPv4 header
     out += [(good[:n], "malformed (error 324)") for n in range(34, len(good))]  # total length past the frame
     udp_ok = F.udp(HOST_PORT, 7, b"x")
