@@ -22,7 +22,7 @@ ADMITTED = ("counter", "hello", "checksum", "sum")
 ADMIT_MODES = (("cold", []), ("warm", []), ("recheck", ["--recheck"]))
 # The rows kernel/bench/bench*.c print; the previous run's count, if there
 # is one, is used instead (so the total stays right when a row is added).
-KERNEL_ROWS = 35
+KERNEL_ROWS = 40
 # SPIN's virtual memory table (Bershad et al., SOSP '95, from Appel and
 # Li's benchmarks) in microseconds on a 133 MHz Alpha, and what our row
 # counts (kernel/bench/bench_vm.c says it in full). SPIN's ratio is against
@@ -102,7 +102,7 @@ class Progress:
 
     def __init__(self, kernel_rows):
         self.start, self.done = time.monotonic(), 0
-        self.total = kernel_rows + len(SIZES) + len(ADMITTED) * len(ADMIT_MODES)
+        self.total = kernel_rows + len(SIZES) + HOST_NET_ROWS + len(ADMITTED) * len(ADMIT_MODES)
 
     def say(self, text):
         print(f"bench: {text} ({time.monotonic() - self.start:.0f} s)", flush=True)
@@ -144,6 +144,59 @@ def admission_rows(progress):
     return rows
 
 
+HOST_NET_ROWS = 2
+HOST_ECHOES = 1000
+HOST_FLOOD = 20000
+
+
+def host_net_rows(progress):
+    """Wall-clock rows, noisy (they depend on the host's load): the echo
+    extension's UDP round trip from the host through QEMU's dgram netdev
+    (not under -icount), the median of HOST_ECHOES in turn; and the rate
+    with 16 datagrams in flight. SPIN's 565 us was a round trip between two
+    machines over real Ethernet: the order of magnitude only compares."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "net"))
+    import frames
+    from peer import Peer, boot
+    peer = Peer()
+    g = boot(peer, exts=("echo",))
+    rows = []
+    try:
+        g.expect(r"extensions: 1 loaded, 0 refused")
+        g.expect(r"Type 'help' for commands\.")
+        frame = frames.udp_frame(40000, 7, b"x" * 32)
+        times = []
+        for _ in range(HOST_ECHOES):
+            start = time.perf_counter()
+            peer.send(frame)
+            if peer.recv(5.0) is None:
+                raise RuntimeError("bench: the echo extension stopped answering")
+            times.append(time.perf_counter() - start)
+        times.sort()
+        rows.append({"name": "net_host_udp_rtt", "value": int(times[len(times) // 2] * 1e6), "unit": "us",
+                     "baseline": None})
+        progress.row(rows[-1])
+        start, in_flight = time.perf_counter(), 0
+        for _ in range(HOST_FLOOD):
+            peer.send(frame)
+            in_flight += 1
+            while in_flight >= 16:
+                if peer.recv(5.0) is None:
+                    raise RuntimeError("bench: the echo extension stopped answering")
+                in_flight -= 1
+        while in_flight:
+            if peer.recv(5.0) is None:
+                raise RuntimeError("bench: the echo extension stopped answering")
+            in_flight -= 1
+        rows.append({"name": "net_host_udp_rate", "value": int(HOST_FLOOD / (time.perf_counter() - start)),
+                     "unit": "per_s", "baseline": None})
+        progress.row(rows[-1])
+    finally:
+        peer.close()
+        g.kill()
+    return rows
+
+
 def parse_row(line):
     parts = line.split()
     if len(parts) == 5 and parts[0] == "BENCH":
@@ -178,7 +231,7 @@ def collect(kernel):
     progress.say(f"compiling the linker rows' objects ({', '.join(map(str, SIZES))} symbols), for the kernel and hosted")
     kernel_mods, hosted_args = objects()
     progress.say("booting the kernel under -icount")
-    for name in ("checksum", "sched", "kv"):
+    for name in ("checksum", "sched", "kv", "echo"):
         with open(f"build/ext/{name}.ext", "rb") as f:
             kernel_mods.append((f.read(), f"bench-ext {name}"))
     for name in ("null", "pingpong"):
@@ -193,7 +246,7 @@ def collect(kernel):
         if parse_row(line):
             rows.append(parse_row(line))
             progress.row(rows[-1])
-    return rows + admission_rows(progress)
+    return rows + host_net_rows(progress) + admission_rows(progress)
 
 
 def add_ratios(rows):
@@ -207,6 +260,7 @@ LEGEND = """\
 instructions: guest instructions between two points, counted by QEMU under
   -icount shift=0 (one TSC tick per instruction): the same on every run,
   not time. ns: hosted wall time. ms: an admission's wall time.
+  us, per_s: the host's wall clock through QEMU's network (noisy).
 ratio: value / the baseline row's value (both from this run).
 admit_NAME_cold: an empty cache, every prover runs; _warm: the cached
   verdict is reused (nothing it depends on changed); _recheck: --recheck,

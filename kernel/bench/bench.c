@@ -61,6 +61,7 @@ void bench_run(void)
     bench_strands(overhead);
     bench_vm(overhead);
     bench_apps();
+    bench_net();
     kprintf("BENCH done\n");
     arch_halt(HALT_OK);
 }

@@ -15,5 +15,6 @@ void bench_ext(uint64_t overhead);
 void bench_strands(uint64_t overhead);
 void bench_vm(uint64_t overhead);
 void bench_apps(void);
+void bench_net(void);
 
 #endif
