@@ -174,6 +174,51 @@ def test_net_bad_frames_are_counted_by_reason():
         g.kill()
 
 
+def test_net_unload_while_packets_arrive():
+    """The host keeps sending to echo while the shell loads and unloads it
+    200 times: every datagram is answered or dropped as "no UDP endpoint"
+    (none lost, none answered twice), no frame leaks, and the reloaded
+    echo answers."""
+    import threading
+    peer = Peer()
+    g = boot(peer, exts=("echo",), timeout=300)
+    stop = threading.Event()
+    sent = [0]
+
+    def flood():
+        frame = F.udp_frame(HOST_PORT, 7, b"while unloading")
+        while not stop.is_set():
+            peer.send(frame)
+            sent[0] += 1
+            time.sleep(0.0005)
+
+    try:
+        started(g)
+        g.command("ext unload echo", r"ext echo: unloaded\n")
+        before = counts(g)
+        t = threading.Thread(target=flood)
+        t.start()
+        try:
+            m = g.command("ext cycle echo 200", r"ext cycle: (\d+) loads and unloads of echo; free frames (\d+) before, (\d+) after\n")
+        finally:
+            stop.set()
+            t.join()
+        assert m[1] == "200" and m[2] == m[3], m.group(0)
+        answered = peer.drain(0.5)
+        c = counts(g)
+        udp = c["udp"] - before["udp"]
+        no_port = c["drops"].get("no UDP endpoint", 0) - before["drops"].get("no UDP endpoint", 0)
+        assert udp == sent[0] and c["udp_out"] - before["udp_out"] == answered, (udp, sent, answered, c)
+        assert answered + no_port == udp and answered > 0 and no_port > 0 and adds_up(c), (answered, no_port, c)
+        g.command("ext load echo", r"ext echo: loaded\n")
+        assert udp_ask(peer, 7, b"back") == b"back"
+        cases.halt(g)
+    finally:
+        stop.set()
+        peer.close()
+        g.kill()
+
+
 FLOOD = int(os.environ.get("NET_FLOOD", "100000"))
 
 
@@ -220,4 +265,5 @@ def test_net_flood_every_packet_accounted():
 
 
 NET_HOST_TESTS = [test_net_host_pings_the_guest, test_net_echo_kv_and_filter_extensions,
-                  test_net_bad_frames_are_counted_by_reason, test_net_flood_every_packet_accounted]
+                  test_net_bad_frames_are_counted_by_reason, test_net_unload_while_packets_arrive,
+                  test_net_flood_every_packet_accounted]
