@@ -83,14 +83,15 @@ $(KERNEL): $(KOBJS) $(GEN_OBJS) boot/linker.ld
 	@$(PYTHON) ci/check_image.py $@
 
 # --- sample extensions: admitted (proved, compiled, certified) -------------
-# In load order: tracer first, to see the others load; sum imports checksum.
-EXT_SAMPLES := tracer counter hello checksum sum
+# In load order: tracer first, to see the others load; sum imports checksum;
+# echo serves UDP port 7, where make run forwards the host's port 5555.
+EXT_SAMPLES := tracer counter hello checksum sum echo
 # Admitted with them but not loaded at boot (boot/grub.cfg): sched's
 # strands would share the processor with the shell in every session;
 # pager's, guard's and reclaim's frames would show in every session's `vm`;
-# kv's system calls are for tests (tests/boot/app_cases.py); echo, netkv
-# and filter serve the network tests (tests/net/).
-EXT_UNLOADED := sched pager guard reclaim kv echo netkv filter
+# kv's system calls are for tests (tests/boot/app_cases.py); netkv and
+# filter serve the network tests (tests/net/).
+EXT_UNLOADED := sched pager guard reclaim kv netkv filter
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES) $(EXT_UNLOADED))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h

@@ -84,7 +84,7 @@ def test_ext_info_prints_section_addresses():
     section index of the object the admission tool packaged."""
     g = Guest(["-cdrom", "build/spinel.iso"], timeout=90)
     try:
-        g.expect(r"extensions: 5 loaded, 0 refused")
+        g.expect(r"extensions: 6 loaded, 0 refused")
         text_placed(g, "hello")
         halt(g)
     finally:

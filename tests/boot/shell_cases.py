@@ -141,7 +141,7 @@ def test_make_run_terminal_line_ends():
     banner = re.search(rb"Spinel \d+\.\d+\.\d+ \(x86_64\)", out)
     start, end = banner.start() if banner else -1, out.find(b"halting")
     assert start >= 0 and end > start, f"make run did not boot and halt: {out[-400:]!r}"
-    assert b"5 extensions loaded\r\n" in out, out[-400:]
+    assert b"6 extensions loaded\r\n" in out, out[-400:]
     assert_crlf(out[start:end + len(b"halting\r\n")], "make run on a terminal")
 
 
