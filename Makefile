@@ -88,8 +88,10 @@ EXT_SAMPLES := tracer counter hello checksum sum
 # Admitted with them but not loaded at boot (boot/grub.cfg): sched's
 # strands would share the processor with the shell in every session;
 # pager's, guard's and reclaim's frames would show in every session's `vm`;
-# kv's system calls are for tests (tests/boot/app_cases.py).
-EXT_UNLOADED := sched pager guard reclaim kv
+# kv's system calls are for tests (tests/boot/app_cases.py); echo, netkv
+# and filter serve and filter the network, loaded when asked
+# (extensions/spinel load).
+EXT_UNLOADED := sched pager guard reclaim kv echo netkv filter
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES) $(EXT_UNLOADED))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
     $(EXT_INTERFACE) $(ADMIT_TOOL) $(ADMISSION_PUB) proofs/wp.mk kernel/ext/ext.h
