@@ -89,8 +89,7 @@ EXT_SAMPLES := tracer counter hello checksum sum
 # strands would share the processor with the shell in every session;
 # pager's, guard's and reclaim's frames would show in every session's `vm`;
 # kv's system calls are for tests (tests/boot/app_cases.py); echo, netkv
-# and filter serve and filter the network, loaded when asked
-# (extensions/spinel load).
+# and filter serve the network tests (tests/net/).
 EXT_UNLOADED := sched pager guard reclaim kv echo netkv filter
 EXT_PACKAGES := $(patsubst %,$(BUILD)/ext/%.ext,$(EXT_SAMPLES) $(EXT_UNLOADED))
 $(BUILD)/ext/%.ext: $$(wildcard extensions/$$*/*.c extensions/$$*/*.h) extensions/$$*/$$*.manifest \
@@ -325,10 +324,14 @@ FUZZ_SECONDS ?= 20
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(CORE_SRCS) tests/fuzz/seeds.py
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) $< $(CORE_SRCS) -o $@
+	clang $(FUZZ_CFLAGS) $< $(CORE_SRCS) $(FUZZ_EXTRA) -o $@
 	$(PYTHON) tests/fuzz/seeds.py $@.seeds
 
 $(BUILD)/fuzz/fuzz_domain: $(DOMAIN_OBJS)
+# The protocol stack (kernel/net/, but not its device glue) builds hosted.
+NET_STACK_SRCS := $(addprefix kernel/net/,stack.c layer.c net_ether.c net_arp.c net_ip.c net_icmp.c net_udp.c)
+$(BUILD)/fuzz/fuzz_net_stack: $(NET_STACK_SRCS) $(wildcard kernel/net/*.h)
+$(BUILD)/fuzz/fuzz_net_stack: FUZZ_EXTRA := -Ikernel -Iextensions/include $(NET_STACK_SRCS)
 $(BUILD)/fuzz/fuzz_exec: $(EXEC_SAMPLES)
 $(BUILD)/fuzz/fuzz_package: $(EXT_PACKAGES)
 

@@ -52,9 +52,16 @@ static uint64_t on_command(void *closure, const char *line)
     (void)line;
     print_str("echo: ");
     print_u64(datagrams);
-    print_str(datagrams == 1 ? " datagram, " : " datagrams, ");
+    /* print_str takes a literal (its length is sizeof - 1): not a ?: of two */
+    if (datagrams == 1)
+        print_str(" datagram, ");
+    else
+        print_str(" datagrams, ");
     print_u64(refused);
-    print_str(refused == 1 ? " reply refused\n" : " replies refused\n");
+    if (refused == 1)
+        print_str(" reply refused\n");
+    else
+        print_str(" replies refused\n");
     return 1;
 }
 

@@ -6,6 +6,7 @@
 #include "app/syscall.h"
 #include "console.h"
 #include "kernel.h"
+#include "net/net.h"
 #include "vm/vm.h"
 #include "strand/strand_events.h"
 
@@ -63,6 +64,7 @@ void kevents_init(struct kernel *k)
     vm_events_declare();
     strand_events_declare(k);
     syscall_events_declare(k);
+    net_events_declare(k);
     int err = event_install(dispatch_event(&k->events, k->command_event), count_command, 0, &k->commands_seen, MODULE_KERNEL);
     if (err != DISPATCH_OK)
         panic("events: cannot install the command counter: error %d", err);

@@ -109,7 +109,8 @@ static const struct command commands[] = {
       cmd_run }, /* app_run refuses too many */
     { "vm", "[touch N [map|ro|bad] | fill]",
       "VM services: frames, contexts, ranges, faults; the touch demo in a context; fill the frame table", 3, cmd_vm },
-    { "net", 0, "the network device: MAC and address, frames received and sent, drops", 0, cmd_net },
+    { "net", 0, "the network: device, address, each layer's counters, drops by reason, the ARP cache", 0, cmd_net },
+    { "ping", "A.B.C.D [COUNT]", "ICMP echo requests (COUNT, default 3) and their replies", 2, cmd_ping },
     { "caps", "APP", "an application's live references", 1, cmd_caps },
     { "cap", "APP REF", "what a reference names, or why it is refused", 2, cmd_cap },
     { "revoke", "APP REF", "kill a reference", 2, cmd_revoke },

@@ -36,5 +36,6 @@ void cmd_vm(const char *args);
 void cmd_apps(const char *args);
 void cmd_run(const char *args);
 void cmd_net(const char *args);
+void cmd_ping(const char *args);
 
 #endif

@@ -1,25 +1,154 @@
-/* The shell's `net`: the device, its address, and the counters of the
- * driver and of the stub stack. */
+/* The shell's `net` (the device, the address, the counters of every
+ * layer, the ARP cache) and `ping HOST [COUNT]`. */
+#include "arch.h"
 #include "console.h"
+#include "kernel.h"
 #include "net/net.h"
 #include "net/virtio_net.h"
 #include "shell/shell_cmds.h"
+#include "strand/runtime.h"
+
+#define PING_ID 0x5350u /* "SP" */
+#define PING_DATA 56u   /* as ping(8) sends */
+#define PING_WAIT (TICK_HZ) /* a second for each reply, and for ARP */
+
+static void print_ip(const char *before, uint32_t ip, const char *after)
+{
+    kprintf("%s%u.%u.%u.%u%s", before, ip >> 24, (ip >> 16) & 255, (ip >> 8) & 255, ip & 255, after);
+}
+
+static void print_mac(const char *before, const uint8_t *m, const char *after)
+{
+    kprintf("%s%02x:%02x:%02x:%02x:%02x:%02x%s", before, m[0], m[1], m[2], m[3], m[4], m[5], after);
+}
+
+static void print_device(const struct virtio_net_info *d)
+{
+    kprintf("net: virtio-net at %02x:%02x.%x, irq %u (%lu interrupts, %lu not ours)", d->bdf >> 8,
+            (d->bdf >> 3) & 31, d->bdf & 7, d->irq, d->interrupts, d->spurious);
+    print_mac(", MAC ", d->mac, "");
+    print_ip(", IP ", NET_IP, "\n");
+    kprintf("net: device rx %lu frames, tx %lu; dropped rx %lu short, tx %lu ring full, %lu too long; %lu ring errors\n",
+            d->rx_frames, d->tx_frames, d->rx_short, d->tx_full, d->tx_too_long, d->ring_errors);
+}
+
+static void print_layers(const struct net_counters *n)
+{
+    kprintf("net: stack rx %lu frames: ARP %lu, IPv4 %lu (ICMP %lu, UDP %lu)\n", n->frames, n->arp_in, n->ipv4_in,
+            n->icmp_in, n->udp_in);
+    kprintf("net: stack tx %lu frames (%lu refused by the device): ARP %lu replies, %lu requests; ICMP %lu echo "
+            "replies, %lu requests; UDP %lu\n",
+            n->tx_frames, n->tx_failed, n->arp_replies, n->arp_requests, n->echo_replies, n->echo_requests,
+            n->udp_out);
+    uint64_t dropped = n->frames - n->outcome[NET_DELIVERED];
+    kprintf("net: delivered %lu, dropped %lu\n", n->outcome[NET_DELIVERED], dropped);
+    for (uint32_t o = NET_PENDING; o < NET_OUTCOMES; o++)
+        if (o != NET_DELIVERED && o != NET_DROP_PARSE && n->outcome[o])
+            kprintf("net:   dropped %lu: %s\n", n->outcome[o], net_outcome_name((enum net_outcome)o));
+    for (uint32_t e = 0; e < sizeof n->parse_error / sizeof n->parse_error[0]; e++)
+        if (n->parse_error[e])
+            kprintf("net:   dropped %lu: malformed (error %u)\n", n->parse_error[e], 300 + e);
+}
+
+static void print_arp(const struct net_stack *s)
+{
+    for (uint32_t i = 0; i < NET_ARP_ENTRIES; i++)
+        if (s->arp[i].ip) {
+            print_ip("net: arp ", s->arp[i].ip, "");
+            print_mac(" is ", s->arp[i].mac, "\n");
+        }
+}
 
 void cmd_net(const char *args)
 {
     (void)args;
     const struct virtio_net_info *d = virtio_net_info();
-    const struct net_stats *s = net_stats();
     if (!d->present) {
         kprintf("net: no virtio-net device\n");
         return;
     }
-    const uint8_t *m = d->mac;
-    kprintf("net: virtio-net at %02x:%02x.%x, irq %u (%lu interrupts, %lu not ours), MAC %02x:%02x:%02x:%02x:%02x:%02x, IP 10.0.2.15\n",
-            d->bdf >> 8, (d->bdf >> 3) & 31, d->bdf & 7, d->irq, d->interrupts, d->spurious, m[0], m[1], m[2], m[3], m[4], m[5]);
-    kprintf("net: rx %lu frames (%lu ARP, %lu IPv4, %lu other), tx %lu frames (%lu ARP replies)\n",
-            d->rx_frames, s->arp, s->ipv4, s->other, d->tx_frames, s->arp_replies);
-    kprintf("net: dropped %lu (rx %lu unused, %lu short; tx %lu ring full, %lu too long); %lu ring errors\n",
-            s->dropped + d->rx_short + d->tx_full + d->tx_too_long, s->dropped, d->rx_short, d->tx_full,
-            d->tx_too_long, d->ring_errors);
+    static struct net_stack s; /* too large for the shell's stack; the shell runs one command at a time */
+    net_snapshot(&s);
+    print_device(d);
+    print_layers(&s.n);
+    print_arp(&s);
+}
+
+/* A dotted quad, all of args. */
+static int parse_ip(const char *p, uint32_t *ip)
+{
+    uint32_t v = 0;
+    for (int part = 0; part < 4; part++) {
+        uint32_t b = 0, digits = 0;
+        for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+            b = b * 10 + (uint32_t)(*p - '0');
+        if (digits == 0 || digits > 3 || b > 255 || *p != (part < 3 ? '.' : '\0'))
+            return 0;
+        if (part < 3)
+            p++;
+        v = v << 8 | b;
+    }
+    *ip = v;
+    return 1;
+}
+
+/* Waits up to PING_WAIT ticks for done(): the ticks it took, or -1. */
+static int64_t wait_for(int (*done)(void))
+{
+    uint64_t start = arch_ticks();
+    while (!done()) {
+        if (arch_ticks() - start >= PING_WAIT)
+            return -1;
+        strand_sleep(1);
+    }
+    return (int64_t)(arch_ticks() - start);
+}
+
+static uint32_t ping_ip;
+static int arp_known(void) { return net_arp_cached(ping_ip); }
+
+void cmd_ping(const char *args)
+{
+    char host[24], count_word[8];
+    uint64_t count = 3;
+    const char *rest = args;
+    if (!next_word(&rest, host, sizeof host) || !parse_ip(host, &ping_ip)) {
+        kprintf("ping: usage: ping A.B.C.D [COUNT] (COUNT 1 to 100)\n");
+        return;
+    }
+    if (next_word(&rest, count_word, sizeof count_word)) {
+        const char *c = count_word;
+        if (!parse_number(&c, &count) || count < 1 || count > 100) {
+            kprintf("ping: usage: ping A.B.C.D [COUNT] (COUNT 1 to 100)\n");
+            return;
+        }
+    }
+    if (!virtio_net_info()->present) {
+        kprintf("ping: no virtio-net device\n");
+        return;
+    }
+    if (!arp_known())
+        net_arp_ask(ping_ip);
+    if (wait_for(arp_known) < 0) {
+        print_ip("ping: ", ping_ip, ": no ARP reply within a second\n");
+        return;
+    }
+    uint32_t received = 0;
+    for (uint16_t seq = 1; seq <= count; seq++) {
+        uint64_t start = arch_ticks();
+        if (net_ping_send(ping_ip, PING_ID, seq, PING_DATA) != 0) {
+            kprintf("ping: seq %u: not sent (the device's ring is full)\n", seq);
+            continue;
+        }
+        if (wait_for(net_ping_answered) < 0) {
+            kprintf("ping: seq %u: no reply within a second\n", seq);
+            continue;
+        }
+        received++;
+        uint64_t ms = (arch_ticks() - start) * (1000 / TICK_HZ);
+        print_ip("ping: reply from ", ping_ip, "");
+        kprintf(": seq %u, %u bytes, %s%lu ms\n", seq, PING_DATA, ms ? "about " : "under ", ms ? ms : 1000 / TICK_HZ);
+    }
+    print_ip("ping: ", ping_ip, "");
+    kprintf(": %lu sent, %u received\n", count, received);
 }

@@ -4,6 +4,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 from qemu import EXIT_OK, EXIT_PANIC, Guest
@@ -254,8 +255,8 @@ def test_caps_and_events():
     application, a forged or out-of-range number, and once revoked."""
     g = pvh()
     try:
-        g.expect(r"events: 13 declared; capabilities: 13 references for the shell")
-        m = g.command("caps 0", r"application 0: 13 live references\r?\n"
+        g.expect(r"events: 18 declared; capabilities: 18 references for the shell")
+        m = g.command("caps 0", r"application 0: 18 live references\r?\n"
                                 r"  ref (\d+): rights r-c-, event 0 \(Shell\.Command\)")
         ref = int(m[1])
         g.command(f"cap 0 {ref}", rf"ref {ref}: event 0 \(Shell\.Command\)")
@@ -266,7 +267,7 @@ def test_caps_and_events():
         g.command(f"revoke 0 {ref}", rf"ref {ref}: revoked")
         g.command(f"cap 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
         g.command(f"revoke 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
-        g.command("caps 0", r"application 0: 12 live references")
+        g.command("caps 0", r"application 0: 17 live references")
         m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handler, (\d+) raises")
         assert int(m[1]) == 11, f"{m[1]} raises of Shell.Command for 11 command lines"
         g.expect(r"  0: \S+, installer 0, last ran in raise 11\r?\n")
@@ -323,7 +324,7 @@ def test_domains_from_boot_modules():
     try:
         g.expect(r"domain broken: refused: shorter than an ELF header \(error 1\)")
         g.expect(r"domain lib: refused: name already loaded")
-        g.expect(r"domains: 14 kernel modules, 4 objects loaded, 2 refused")
+        g.expect(r"domains: 16 kernel modules, 4 objects loaded, 2 refused")
         g.command("domains", r"console: module, 6 exports.*\n(.*\n)*"
                              r"ext: object, 1 export, 3 imports \(3 resolved\), .*sealed W\^X\r?\n"
                              r"lib: object, 4 exports, 0 imports \(0 resolved\), sections 1 page rx \d+ r 1 rw "
@@ -365,6 +366,9 @@ from app_cases import APP_TESTS  # noqa: E402
 TESTS += APP_TESTS
 from net_cases import NET_TESTS  # noqa: E402
 TESTS += NET_TESTS
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "net"))
+from net_host_cases import NET_HOST_TESTS  # noqa: E402
+TESTS += NET_HOST_TESTS
 from readme_session import README_TESTS  # noqa: E402
 TESTS += README_TESTS
 from make_cases import MAKE_TESTS  # noqa: E402

@@ -17,7 +17,9 @@ void print_text(const char *s, uint32_t len);
 /* Prints a string literal. WP proves a call with the literal's length at
  * once; a NUL-terminated string of unknown length would need a witness
  * for where its NUL is, which the provers do not find. */
-#define print_str(literal) print_text((literal), sizeof(literal) - 1)
+/* "" literal: anything but a literal (a pointer, whose sizeof is 8; a ?:
+ * of two literals) does not compile. */
+#define print_str(literal) print_text(("" literal), sizeof("" literal) - 1)
 
 /* Prints v in decimal. */
 /*@ terminates \true;
