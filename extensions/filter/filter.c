@@ -178,7 +178,7 @@ static uint64_t on_command(void *closure, const char *line)
     } else if (n != 0) {
         print_str("filter: not an address: ");
         print_text(args, n);
-        print_str(" (filter A.B.C.D, each part 0 to 255; filter off; filter)\n");
+        print_str(" (want A.B.C.D, each part 0 to 255, or off)\n");
         return 1;
     }
     print_state();

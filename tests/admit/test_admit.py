@@ -18,7 +18,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ADMIT = os.path.join(ROOT, "extensions/admit/admit.py")
 OUT = os.path.join(ROOT, "build/admit-tests")
-SAMPLES = ["tracer", "counter", "hello", "checksum", "sum"]
+SAMPLES = ["tracer", "counter", "hello", "checksum", "sum", "echo", "netkv", "filter"]
 sys.path.insert(0, os.path.join(ROOT, "extensions/admit"))
 import lms  # noqa: E402
 import package  # noqa: E402
