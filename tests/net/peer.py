@@ -9,15 +9,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "boot"))
 import cases  # noqa: E402
+from net_cases import free_udp_port  # noqa: E402
 from qemu import Guest  # noqa: E402
-
-
-def free_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class Peer:
@@ -26,7 +19,7 @@ class Peer:
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 << 20)
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
-        self.qemu_port = free_port()
+        self.qemu_port = free_udp_port()
 
     def netdev(self):
         return ["-netdev", f"dgram,id=n0,local.type=inet,local.host=127.0.0.1,local.port={self.qemu_port},"
