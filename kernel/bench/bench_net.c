@@ -83,7 +83,7 @@ void bench_net(void)
     make_frame(s->cfg.mac, NET_IP, 7);
     bench_row("net_udp_echo_ext", per_frame(s, 1, "extension echo"), "instructions", "net_udp_echo_builtin");
     make_frame(s->cfg.mac, NET_IP, BUILTIN_PORT);
-    bench_row("net_udp_echo_builtin", per_frame(s, 1, "built-in echo"), "instructions", 0);
+    bench_row("net_udp_echo_builtin", per_frame(s, 1, "built-in echo"), "instructions", "indirect_call");
     s->cfg.transmit = transmit;
     net_udp_uninstall(s, BUILTIN_PORT, (handler_fn)bench_echo_builtin_handler());
     if (ext_unload("echo") != 0)
