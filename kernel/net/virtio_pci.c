@@ -88,16 +88,28 @@ static void enable(struct virtio_pci *dev)
     dev->irq = (uint8_t)arch_pci_read32(dev->bdf, 0x3C);
 }
 
+/* How many functions of slot to look at: all eight when function 0
+ * exists and its header type has the multi-function bit (bit 7). */
+static uint32_t functions(uint32_t slot)
+{
+    uint32_t bdf = slot << 3;
+    if ((arch_pci_read32(bdf, 0x00) & 0xFFFFu) == 0xFFFFu)
+        return 0;
+    return (arch_pci_read32(bdf, 0x0C) >> 16) & 0x80u ? 8 : 1;
+}
+
 int virtio_pci_find_net(struct virtio_pci *dev)
 {
     for (uint32_t slot = 0; slot < 32; slot++) {
-        *dev = (struct virtio_pci){ .bdf = slot << 3 };
-        if (!is_virtio_net(dev->bdf, &dev->device_id))
-            continue;
-        int r = read_caps(dev);
-        if (r == 0)
-            enable(dev);
-        return r;
+        for (uint32_t fn = 0, n = functions(slot); fn < n; fn++) {
+            *dev = (struct virtio_pci){ .bdf = slot << 3 | fn };
+            if (!is_virtio_net(dev->bdf, &dev->device_id))
+                continue;
+            int r = read_caps(dev);
+            if (r == 0)
+                enable(dev);
+            return r;
+        }
     }
     return 1;
 }

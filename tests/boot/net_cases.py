@@ -6,7 +6,7 @@ import re
 import socket
 import time
 
-NET_LINE = r"net: virtio-net at 00:(\w\w)\.0 \(device 0x(1000|1041), modern interface\), irq (\d+), MAC 52:54:00:12:34:56\n"
+NET_LINE = r"net: virtio-net at 00:(\w\w)\.(\d) \(device 0x(1000|1041), modern interface\), irq (\d+), MAC 52:54:00:12:34:56\n"
 DEVICE = (r"net: device rx (\d+) frames, tx (\d+); dropped rx (\d+) short, tx (\d+) ring full, (\d+) too long; "
           r"(\d+) ring errors\n")
 STACK_RX = r"net: stack rx (\d+) frames: ARP (\d+), IPv4 (\d+) \(ICMP (\d+), UDP (\d+)\)\n"
@@ -146,9 +146,28 @@ def test_net_modern_only_device():
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         m = g.expect(NET_LINE)
-        assert m[2] == "1041", m.group(0)
+        assert m[3] == "1041", m.group(0)
         sock.sendto(b"modern", ("127.0.0.1", port))
         wait_for(g, lambda c: c["replies"] >= 1 and c["udp"] >= 1, "ARP answered, then the datagram")
+        cases.halt(g)
+    finally:
+        sock.close()
+        g.kill()
+
+
+def test_net_device_on_a_later_function():
+    """A multi-function slot whose function 0 is an e1000: the driver
+    looks at every function and takes the virtio-net at 05.1."""
+    import cases
+    port = free_udp_port()
+    g = net_guest(port, extra=("-device", "e1000,netdev=n1,addr=5.0,multifunction=on", "-netdev", "user,id=n1"),
+                  device="virtio-net-pci,netdev=n0,addr=5.1")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        m = g.expect(NET_LINE)
+        assert (m[1], m[2]) == ("05", "1"), m.group(0)
+        sock.sendto(b"function 1", ("127.0.0.1", port))
+        wait_for(g, lambda c: c["udp"] >= 1, "a datagram through the device at 05.1")
         cases.halt(g)
     finally:
         sock.close()
@@ -179,4 +198,4 @@ def test_net_other_nic_is_not_taken():
 
 
 NET_TESTS = [test_net_virtio_arp_reply_and_udp_frames, test_net_ring_recycles_past_its_size, test_net_ping_the_gateway,
-             test_net_modern_only_device, test_net_without_device_keeps_running, test_net_other_nic_is_not_taken]
+             test_net_modern_only_device, test_net_device_on_a_later_function, test_net_without_device_keeps_running, test_net_other_nic_is_not_taken]
