@@ -228,10 +228,38 @@ int virtio_net_send(const uint8_t *frame, uint32_t len)
     return r == VRING_OK ? 0 : -1;
 }
 
+/* The frames a queue holds back to the allocator (those it got before a
+ * failed setup too). */
+static void free_queue(struct queue *q)
+{
+    if (q->mem_pa)
+        frame_free(&kernel.frames, q->mem_pa);
+    for (uint32_t d = 0; d < VRING_SIZE; d += 2)
+        if (q->buf_pa[d])
+            frame_free(&kernel.frames, q->buf_pa[d]);
+    kmemset((uint8_t *)q, 0, sizeof *q);
+}
+
+/* A setup that failed partway: the device is reset first (it may have
+ * been given a queue's addresses), so it uses none of the frames freed;
+ * a device that does not reset keeps them, as memory it may still write. */
+static void give_up(void)
+{
+    mmio_write8(dev.common, VIRTIO_DEVICE_STATUS, 0);
+    uint32_t n = 0;
+    while (mmio_read8(dev.common, VIRTIO_DEVICE_STATUS) != 0 && n < RESET_SPINS)
+        n++;
+    if (n < RESET_SPINS) {
+        free_queue(&rxq);
+        free_queue(&txq);
+    }
+    set_status(STATUS_FAILED);
+}
+
 static int start(void)
 {
     if (negotiate() || setup_queue(&rxq, RX_QUEUE) || setup_queue(&txq, TX_QUEUE)) {
-        set_status(STATUS_FAILED);
+        give_up();
         return -1;
     }
     set_status(STATUS_DRIVER_OK);
