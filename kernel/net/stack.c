@@ -52,10 +52,9 @@ static void count(struct net_stack *s, const struct net_packet *p)
 
 void net_stack_receive(struct net_stack *s, const uint8_t *frame, uint32_t len)
 {
-    struct net_packet p;
-    kmemset((uint8_t *)&p, 0, sizeof p);
-    p.frame = frame;
-    p.len = len;
+    /* An initializer, not kmemset: the compiler zeroes the rest with word
+     * stores, where kmemset's proved byte loop cost a third of a drop. */
+    struct net_packet p = { .frame = frame, .len = len };
     s->n.frames++;
     s->clock++;
     if (len > NET_FRAME_MAX)
