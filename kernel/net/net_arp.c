@@ -81,12 +81,6 @@ uint64_t net_arp_in(void *closure, void *args)
     return 1;
 }
 
-int net_arp_init(struct net_stack *s)
-{
-    (void)s;
-    return 0;
-}
-
 const uint8_t *net_arp_lookup(struct net_stack *s, uint32_t ip)
 {
     const struct net_arp_entry *e = ip ? find(s, ip) : 0;

@@ -107,9 +107,9 @@ int net_stack_init(struct net_stack *s, struct dispatcher *d, const struct net_c
 /* One received frame (no FCS): raised up the graph; its outcome counted. */
 void net_stack_receive(struct net_stack *s, const uint8_t *frame, uint32_t len);
 
-/* Layers (net_*.c), for net_stack_init. */
+/* Layers (net_*.c), for net_stack_init; ARP's handler is installed by
+ * the Ethernet layer's init. */
 int net_ether_init(struct net_stack *s);
-int net_arp_init(struct net_stack *s);
 int net_ip_init(struct net_stack *s);
 int net_icmp_init(struct net_stack *s);
 int net_udp_init(struct net_stack *s);
