@@ -107,21 +107,44 @@ static int64_t wait_for(int (*done)(void))
 static uint32_t ping_ip;
 static int arp_known(void) { return net_arp_cached(ping_ip); }
 
-void cmd_ping(const char *args)
+/* ping's words: the host into ping_ip, and the count; 0 if malformed. */
+static int ping_args(const char *args, uint64_t *count)
 {
     char host[24], count_word[8];
-    uint64_t count = 3;
     const char *rest = args;
-    if (!next_word(&rest, host, sizeof host) || !parse_ip(host, &ping_ip)) {
+    *count = 3;
+    if (!next_word(&rest, host, sizeof host) || !parse_ip(host, &ping_ip))
+        return 0;
+    if (!next_word(&rest, count_word, sizeof count_word))
+        return 1;
+    const char *c = count_word;
+    return parse_number(&c, count) && *count >= 1 && *count <= 100;
+}
+
+/* One echo request and its reply: 1 if it came within a second. */
+static int ping_once(uint16_t seq)
+{
+    uint64_t start = arch_ticks();
+    if (net_ping_send(ping_ip, PING_ID, seq, PING_DATA) != 0) {
+        kprintf("ping: seq %u: not sent (the device's ring is full)\n", seq);
+        return 0;
+    }
+    if (wait_for(net_ping_answered) < 0) {
+        kprintf("ping: seq %u: no reply within a second\n", seq);
+        return 0;
+    }
+    uint64_t ms = (arch_ticks() - start) * (1000 / TICK_HZ);
+    print_ip("ping: reply from ", ping_ip, "");
+    kprintf(": seq %u, %u bytes, %s%lu ms\n", seq, PING_DATA, ms ? "about " : "under ", ms ? ms : 1000 / TICK_HZ);
+    return 1;
+}
+
+void cmd_ping(const char *args)
+{
+    uint64_t count;
+    if (!ping_args(args, &count)) {
         kprintf("ping: usage: ping A.B.C.D [COUNT] (COUNT 1 to 100)\n");
         return;
-    }
-    if (next_word(&rest, count_word, sizeof count_word)) {
-        const char *c = count_word;
-        if (!parse_number(&c, &count) || count < 1 || count > 100) {
-            kprintf("ping: usage: ping A.B.C.D [COUNT] (COUNT 1 to 100)\n");
-            return;
-        }
     }
     if (!virtio_net_info()->present) {
         kprintf("ping: no virtio-net device\n");
@@ -134,21 +157,8 @@ void cmd_ping(const char *args)
         return;
     }
     uint32_t received = 0;
-    for (uint16_t seq = 1; seq <= count; seq++) {
-        uint64_t start = arch_ticks();
-        if (net_ping_send(ping_ip, PING_ID, seq, PING_DATA) != 0) {
-            kprintf("ping: seq %u: not sent (the device's ring is full)\n", seq);
-            continue;
-        }
-        if (wait_for(net_ping_answered) < 0) {
-            kprintf("ping: seq %u: no reply within a second\n", seq);
-            continue;
-        }
-        received++;
-        uint64_t ms = (arch_ticks() - start) * (1000 / TICK_HZ);
-        print_ip("ping: reply from ", ping_ip, "");
-        kprintf(": seq %u, %u bytes, %s%lu ms\n", seq, PING_DATA, ms ? "about " : "under ", ms ? ms : 1000 / TICK_HZ);
-    }
+    for (uint16_t seq = 1; seq <= count; seq++)
+        received += (uint32_t)ping_once(seq);
     print_ip("ping: ", ping_ip, "");
     kprintf(": %lu sent, %u received\n", count, received);
 }
