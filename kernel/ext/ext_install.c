@@ -54,6 +54,17 @@ int ext_uninstall_closure(uint32_t event, handler_fn h, void *closure)
     return r;
 }
 
+uint32_t ext_closure_holder(uint32_t event, guard_fn g, void *closure)
+{
+    const struct event *ev = dispatch_event(&kernel.events, event);
+    for (uint32_t i = 0; i < ev->count; i++) {
+        const struct handler_entry *h = &ev->entry[i];
+        if (h->live && h->guard == g && h->closure == closure)
+            return h->installer;
+    }
+    return 0;
+}
+
 int ext_install_handler(uint32_t event, handler_fn h, guard_fn g, enum ext_closure c)
 {
     const struct extension *e = ext_running();

@@ -29,5 +29,8 @@ int ext_uninstall_handler(uint32_t event, handler_fn h, enum ext_closure c);
  * which its kernel guard compares). */
 int ext_install_closure(uint32_t event, handler_fn h, guard_fn g, void *closure);
 int ext_uninstall_closure(uint32_t event, handler_fn h, void *closure);
+/* Who holds the live entry of event behind kernel guard g with that
+ * closure (a system call's number, a UDP port): its installer, or 0. */
+uint32_t ext_closure_holder(uint32_t event, guard_fn g, void *closure);
 
 #endif

@@ -21,8 +21,8 @@ int udp_install(uint32_t port, udp_handler *h)
     if (port < UDP_PORT_FIRST || port > UDP_PORT_LAST)
         return SPINEL_ERR_INVALID;
     struct net_stack *s = net_stack_state();
-    int64_t holder = net_udp_served_by(s, port);
-    if (holder >= 0)
+    uint32_t holder = ext_closure_holder(s->udp_event, net_udp_port_guard, (void *)(uintptr_t)port);
+    if (holder)
         return holder == e->installer ? SPINEL_ERR_DUPLICATE : SPINEL_ERR_TAKEN;
     return ext_install_closure(s->udp_event, (handler_fn)h, net_udp_port_guard, (void *)(uintptr_t)port);
 }

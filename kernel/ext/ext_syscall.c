@@ -40,18 +40,6 @@ static int number_guard(void *closure, const void *args)
     return ((const struct syscall_event *)args)->number == (uint64_t)(uintptr_t)closure;
 }
 
-/* Who serves number now: an installer id, or 0. */
-static uint32_t served_by(uint64_t number)
-{
-    const struct event *ev = dispatch_event(&kernel.events, syscall_event_id());
-    for (uint32_t i = 0; i < ev->count; i++) {
-        const struct handler_entry *h = &ev->entry[i];
-        if (h->live && h->guard == number_guard && (uint64_t)(uintptr_t)h->closure == number)
-            return h->installer;
-    }
-    return 0;
-}
-
 int syscall_install(uint64_t number, syscall_handler *h)
 {
     const struct extension *e = ext_running();
@@ -61,7 +49,7 @@ int syscall_install(uint64_t number, syscall_handler *h)
         return SPINEL_ERR_DENIED;
     if (number > SYSCALL_LAST)
         return SPINEL_ERR_INVALID;
-    uint32_t holder = served_by(number);
+    uint32_t holder = ext_closure_holder(syscall_event_id(), number_guard, (void *)(uintptr_t)number);
     if (holder)
         return holder == e->installer ? SPINEL_ERR_DUPLICATE : SPINEL_ERR_TAKEN;
     return ext_install_closure(syscall_event_id(), (handler_fn)h, number_guard, (void *)(uintptr_t)number);

@@ -24,12 +24,6 @@ uint64_t net_raise(struct net_stack *s, uint32_t id, void *args, struct net_pack
     return r;
 }
 
-int net_kernel_only(uint32_t event, uint32_t installer)
-{
-    (void)event;
-    return installer == MODULE_KERNEL;
-}
-
 int net_extensions_too(uint32_t event, uint32_t installer)
 {
     (void)event;

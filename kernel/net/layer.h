@@ -12,8 +12,6 @@ int net_install(struct net_stack *s, uint32_t id, handler_fn h, guard_fn g);
 /* Raises event id with args for packet p; if no handler ran, p ends with
  * none. The raise's result. */
 uint64_t net_raise(struct net_stack *s, uint32_t id, void *args, struct net_packet *p, enum net_outcome none);
-/* The stack's authoriser: only the kernel installs. */
-int net_kernel_only(uint32_t event, uint32_t installer);
 /* Extensions may install too (UDP endpoints, filters). */
 int net_extensions_too(uint32_t event, uint32_t installer);
 

@@ -9,8 +9,6 @@
 static struct net_stack stack;
 static int ready;
 
-struct net_stack *net_stack(void) { return ready ? &stack : 0; }
-
 void net_receive(const uint8_t *frame, uint32_t len)
 {
     if (ready)
@@ -69,9 +67,11 @@ int net_ping_answered(void)
     return r;
 }
 
-void net_snapshot(struct net_stack *out)
+void net_snapshot(struct net_counters *n, struct net_arp_entry *arp)
 {
     uint64_t flags = arch_irq_save();
-    *out = stack;
+    *n = stack.n;
+    for (uint32_t i = 0; i < NET_ARP_ENTRIES; i++)
+        arp[i] = stack.arp[i];
     arch_irq_restore(flags);
 }

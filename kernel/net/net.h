@@ -19,8 +19,6 @@ void net_events_declare(struct kernel *k);
 void net_init(void);
 /* The stack, device or not (ext_net.c installs on its events). */
 struct net_stack *net_stack_state(void);
-/* The stack, or null without a device. */
-struct net_stack *net_stack(void);
 /* The shell's ping: sends an echo request (net_icmp_ping's results);
  * whether its reply came. */
 int net_ping_send(uint32_t ip, uint16_t id, uint16_t seq, uint32_t len);
@@ -28,7 +26,8 @@ int net_ping_answered(void);
 /* Whether ip's hardware address is cached; asks for it (broadcast). */
 int net_arp_cached(uint32_t ip);
 int net_arp_ask(uint32_t ip);
-/* A copy of the stack's state taken with interrupts off, for `net`. */
-void net_snapshot(struct net_stack *out);
+/* The counters and the ARP cache (NET_ARP_ENTRIES), copied with
+ * interrupts off, for `net`. */
+void net_snapshot(struct net_counters *n, struct net_arp_entry *arp);
 
 #endif

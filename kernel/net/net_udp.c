@@ -58,17 +58,6 @@ static const struct event_decl udp_arrived = {
 
 int net_udp_init(struct net_stack *s) { return net_declare(s, &udp_arrived, &s->udp_event); }
 
-int64_t net_udp_served_by(struct net_stack *s, uint32_t port)
-{
-    const struct event *ev = dispatch_event(s->events, s->udp_event);
-    for (uint32_t i = 0; i < ev->count; i++) {
-        const struct handler_entry *h = &ev->entry[i];
-        if (h->live && h->guard == net_udp_port_guard && (uintptr_t)h->closure == port)
-            return h->installer;
-    }
-    return -1;
-}
-
 int net_udp_install(struct net_stack *s, uint32_t port, handler_fn h, uint32_t installer)
 {
     return event_install(dispatch_event(s->events, s->udp_event), h, net_udp_port_guard, (void *)(uintptr_t)port,

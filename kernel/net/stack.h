@@ -136,8 +136,6 @@ int net_udp_install(struct net_stack *s, uint32_t port, handler_fn h, uint32_t i
 int net_udp_uninstall(struct net_stack *s, uint32_t port, handler_fn h);
 /* The guard every endpoint runs behind: its closure is its port. */
 int net_udp_port_guard(void *closure, const void *args);
-/* Who serves port: an installer id, or -1. */
-int64_t net_udp_served_by(struct net_stack *s, uint32_t port);
 
 /* The kernel handler behind an extension's filter guard (ext_net.c). */
 handler_fn net_filter_handler(void);

@@ -50,12 +50,12 @@ static void print_layers(const struct net_counters *n)
             kprintf("net:   dropped %lu: malformed (error %u)\n", n->parse_error[e], 300 + e);
 }
 
-static void print_arp(const struct net_stack *s)
+static void print_arp(const struct net_arp_entry *arp)
 {
     for (uint32_t i = 0; i < NET_ARP_ENTRIES; i++)
-        if (s->arp[i].ip) {
-            print_ip("net: arp ", s->arp[i].ip, "");
-            print_mac(" is ", s->arp[i].mac, "\n");
+        if (arp[i].ip) {
+            print_ip("net: arp ", arp[i].ip, "");
+            print_mac(" is ", arp[i].mac, "\n");
         }
 }
 
@@ -67,11 +67,12 @@ void cmd_net(const char *args)
         kprintf("net: no virtio-net device\n");
         return;
     }
-    static struct net_stack s; /* too large for the shell's stack; the shell runs one command at a time */
-    net_snapshot(&s);
+    struct net_counters n;
+    struct net_arp_entry arp[NET_ARP_ENTRIES];
+    net_snapshot(&n, arp);
     print_device(d);
-    print_layers(&s.n);
-    print_arp(&s);
+    print_layers(&n);
+    print_arp(arp);
 }
 
 /* A dotted quad, all of args. */
