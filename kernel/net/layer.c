@@ -24,6 +24,18 @@ uint64_t net_raise(struct net_stack *s, uint32_t id, void *args, struct net_pack
     return r;
 }
 
+int net_send_raise(struct net_stack *s, uint32_t id, struct net_outgoing *o)
+{
+    struct event *ev = dispatch_event(s->events, id);
+    o->sent = -1;
+    event_raise(ev, o);
+    /* A layer that ran counted its own failure; a raise that could not run
+     * (one was running) is counted here. */
+    if (ev->last_ran == 0)
+        s->n.tx_failed++;
+    return o->sent;
+}
+
 int net_extensions_too(uint32_t event, uint32_t installer)
 {
     (void)event;

@@ -1,5 +1,6 @@
 /* The Ethernet layer: Ether.PacketArrived, whose handlers are the ARP
- * and IPv4 layers guarded by the ethertype; and the frames going out. */
+ * and IPv4 layers guarded by the ethertype; and Ether.PacketSend, whose
+ * handler hands the frames going out to the device. */
 #include "lib/kstring.h"
 #include "net/layer.h"
 
@@ -61,20 +62,46 @@ int net_ether_init(struct net_stack *s)
            net_install(s, s->ether_event, ether_unclaimed, 0);
 }
 
-int net_ether_send(struct net_stack *s, const uint8_t *dst, uint16_t type, uint32_t n)
+/* Ether.PacketSend's handler: the header, the padding, the device. */
+static uint64_t ether_out(void *closure, void *args)
 {
-    uint32_t len = ETHER_HDR + n;
-    if (len > NET_FRAME_MAX)
-        return -1;
-    ether_build(s->tx, dst, s->cfg.mac, type);
+    struct net_stack *s = closure;
+    struct net_outgoing *o = args;
+    uint32_t len = ETHER_HDR + o->n;
+    if (o->n > NET_FRAME_MAX - ETHER_HDR) {
+        s->n.tx_failed++;
+        return 0;
+    }
+    ether_build(s->tx, o->mac, s->cfg.mac, o->type);
     if (len < NET_FRAME_MIN) {
         kmemset(s->tx + len, 0, NET_FRAME_MIN - len);
         len = NET_FRAME_MIN;
     }
     if (s->cfg.transmit(s->tx, len) != 0) {
         s->n.tx_failed++;
-        return -1;
+        return 0;
     }
     s->n.tx_frames++;
+    o->sent = 0;
     return 0;
+}
+
+static const struct event_decl ether_send = {
+    .name = "Ether.PacketSend",
+    .prototype = "uint64_t handler(void *closure, struct net_outgoing *o)",
+    .contract = "EtherSendHandler",
+    .owner = MODULE_KERNEL,
+    .policy = POLICY_LAST,
+    .authorise = 0, /* only the owner, the kernel, installs */
+};
+
+int net_ether_send_init(struct net_stack *s)
+{
+    return net_declare(s, &ether_send, &s->ether_send_event) || net_install(s, s->ether_send_event, ether_out, 0);
+}
+
+int net_ether_send(struct net_stack *s, const uint8_t *dst, uint16_t type, uint32_t n)
+{
+    struct net_outgoing o = { .mac = dst, .type = type, .n = n };
+    return net_send_raise(s, s->ether_send_event, &o);
 }

@@ -1,7 +1,8 @@
 /* The IPv4 layer, a handler on Ether.PacketArrived: the header through
  * the proved parser, then IP.Filter (extensions' guards may drop the
  * packet), then IP.PacketArrived, whose ICMP and UDP handlers are guarded
- * by the protocol number. */
+ * by the protocol number. Going out, IP.PacketSend's handler writes the
+ * header and raises Ether.PacketSend. */
 #include "net/layer.h"
 
 /* The kernel's handler behind every filter's guard: a vote to drop. */
@@ -76,6 +77,35 @@ static const struct event_decl ip_arrived = {
     .authorise = 0, /* only the owner, the kernel, installs */
 };
 
+/* IP.PacketSend's handler: the header, then Ether.PacketSend. */
+static uint64_t ip_out(void *closure, void *args)
+{
+    struct net_stack *s = closure;
+    struct net_outgoing *o = args;
+    if (o->n > NET_FRAME_MAX - ETHER_HDR - IPV4_HDR) {
+        s->n.tx_failed++;
+        return 0;
+    }
+    struct ipv4_hdr h = {
+        .tos = 0, .total = (uint16_t)(IPV4_HDR + o->n), .id = s->ip_id++, .frag = IPV4_DF,
+        .ttl = 64, .proto = o->proto, .src = s->cfg.ip, .dst = o->dst,
+    };
+    ipv4_build(s->tx + ETHER_HDR, &h);
+    o->type = ETHER_TYPE_IPV4;
+    o->n += IPV4_HDR;
+    net_send_raise(s, s->ether_send_event, o);
+    return 0;
+}
+
+static const struct event_decl ip_send = {
+    .name = "IP.PacketSend",
+    .prototype = "uint64_t handler(void *closure, struct net_outgoing *o)",
+    .contract = "IpSendHandler",
+    .owner = MODULE_KERNEL,
+    .policy = POLICY_LAST,
+    .authorise = 0, /* only the owner, the kernel, installs */
+};
+
 uint64_t net_icmp_in(void *closure, void *args);
 uint64_t net_udp_in(void *closure, void *args);
 /* For ext_net.c, which installs it behind each extension's filter. */
@@ -87,14 +117,13 @@ int net_ip_init(struct net_stack *s)
            net_install(s, s->ip_event, net_icmp_in, is_icmp) || net_install(s, s->ip_event, net_udp_in, is_udp);
 }
 
+int net_ip_send_init(struct net_stack *s)
+{
+    return net_declare(s, &ip_send, &s->ip_send_event) || net_install(s, s->ip_send_event, ip_out, 0);
+}
+
 int net_ip_send(struct net_stack *s, const uint8_t *mac, uint32_t dst, uint8_t proto, uint32_t n)
 {
-    if (n > NET_FRAME_MAX - ETHER_HDR - IPV4_HDR)
-        return -1;
-    struct ipv4_hdr h = {
-        .tos = 0, .total = (uint16_t)(IPV4_HDR + n), .id = s->ip_id++, .frag = IPV4_DF,
-        .ttl = 64, .proto = proto, .src = s->cfg.ip, .dst = dst,
-    };
-    ipv4_build(s->tx + ETHER_HDR, &h);
-    return net_ether_send(s, mac, ETHER_TYPE_IPV4, IPV4_HDR + n);
+    struct net_outgoing o = { .mac = mac, .dst = dst, .proto = proto, .n = n };
+    return net_send_raise(s, s->ip_send_event, &o);
 }

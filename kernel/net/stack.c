@@ -39,7 +39,10 @@ int net_stack_init(struct net_stack *s, struct dispatcher *d, const struct net_c
     kmemset((uint8_t *)s, 0, sizeof *s);
     s->events = d;
     s->cfg = *c;
-    return net_ether_init(s) || net_ip_init(s) || net_icmp_init(s) || net_udp_init(s) ? -1 : 0;
+    return net_ether_init(s) || net_ip_init(s) || net_icmp_init(s) || net_udp_init(s) || net_ip_send_init(s) ||
+                   net_ether_send_init(s)
+               ? -1
+               : 0;
 }
 
 static void count(struct net_stack *s, const struct net_packet *p)

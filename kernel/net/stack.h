@@ -4,7 +4,9 @@
  * IP.Filter (extensions' guards may drop the packet) and then
  * IP.PacketArrived, whose ICMP and UDP handlers are guarded by the
  * protocol number; UDP raises UDP.PacketArrived, whose endpoints are
- * guarded by their port. Every header is read by the proved parsers
+ * guarded by their port. Transmit goes down the same graph: IP.PacketSend
+ * and Ether.PacketSend, whose handlers are the layers writing their
+ * headers. Every header is read by the proved parsers
  * (kernel/include/net/) and every outgoing one written by the proved
  * builders. Each frame ends in exactly one outcome, delivered or dropped
  * for a named reason, so the counters always add up.
@@ -62,13 +64,25 @@ struct net_packet {
     uint32_t parse_error;        /* the refusal's code, with NET_DROP_PARSE */
 };
 
+/* A frame on its way down, raised as IP.PacketSend then
+ * Ether.PacketSend: its payload is already at its place in s->tx, and
+ * each layer writes its header in front of it. */
+struct net_outgoing {
+    const uint8_t *mac; /* the next hop's hardware address */
+    uint32_t dst;       /* for IP.PacketSend: the destination and protocol */
+    uint8_t proto;
+    uint16_t type;      /* for Ether.PacketSend: the ethertype */
+    uint32_t n;         /* the payload's length behind this layer's header */
+    int sent;           /* 0 once the device took the frame; -1 until then */
+};
+
 struct net_counters {
     uint64_t frames;                     /* received by the stack */
     uint64_t outcome[NET_OUTCOMES];      /* every frame's ending: they sum to frames */
     uint64_t parse_error[50];            /* by code - 300 */
     uint64_t arp_in, ipv4_in, icmp_in, udp_in;     /* frames each layer's handler took */
     uint64_t arp_replies, arp_requests, echo_replies, echo_requests, udp_out;
-    uint64_t tx_frames, tx_failed;       /* handed to the device; refused by it */
+    uint64_t tx_frames, tx_failed;       /* handed to the device; not sent (too long, refused) */
 };
 
 struct net_arp_entry {
@@ -89,6 +103,7 @@ struct net_stack {
     struct dispatcher *events;
     struct net_config cfg;
     uint32_t ether_event, ip_event, filter_event, icmp_event, udp_event;
+    uint32_t ether_send_event, ip_send_event;
     struct net_counters n;
     struct net_arp_entry arp[NET_ARP_ENTRIES];
     uint64_t clock;                        /* frames seen: the ARP cache's age */
@@ -101,7 +116,7 @@ struct net_stack {
     int ping_answered;
 };
 
-/* Declares the five events on d and installs the layers' handlers. 0, or
+/* Declares the seven events on d and installs the layers' handlers. 0, or
  * -1 if d had no room (nothing is usable then). */
 int net_stack_init(struct net_stack *s, struct dispatcher *d, const struct net_config *c);
 /* One received frame (no FCS): raised up the graph; its outcome counted. */
@@ -113,8 +128,11 @@ int net_ether_init(struct net_stack *s);
 int net_ip_init(struct net_stack *s);
 int net_icmp_init(struct net_stack *s);
 int net_udp_init(struct net_stack *s);
+int net_ip_send_init(struct net_stack *s);
+int net_ether_send_init(struct net_stack *s);
 
-/* Sending, down the graph. Each returns 0, or -1 if it sent nothing. */
+/* Sending, down the graph: each raises its layer's event. Each returns
+ * 0, or -1 if it sent nothing (counted in tx_failed). */
 /* An Ethernet frame whose payload (n bytes) was written at s->tx +
  * ETHER_HDR; padded to the minimum. */
 int net_ether_send(struct net_stack *s, const uint8_t *dst, uint16_t type, uint32_t n);

@@ -255,8 +255,8 @@ def test_caps_and_events():
     application, a forged or out-of-range number, and once revoked."""
     g = pvh()
     try:
-        g.expect(r"events: 18 declared; capabilities: 18 references for the shell")
-        m = g.command("caps 0", r"application 0: 18 live references\r?\n"
+        g.expect(r"events: 20 declared; capabilities: 20 references for the shell")
+        m = g.command("caps 0", r"application 0: 20 live references\r?\n"
                                 r"  ref (\d+): rights r-c-, event 0 \(Shell\.Command\)")
         ref = int(m[1])
         g.command(f"cap 0 {ref}", rf"ref {ref}: event 0 \(Shell\.Command\)")
@@ -267,7 +267,7 @@ def test_caps_and_events():
         g.command(f"revoke 0 {ref}", rf"ref {ref}: revoked")
         g.command(f"cap 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
         g.command(f"revoke 0 {ref}", r"refused: stale \(revoked\) \(error 9\)")
-        g.command("caps 0", r"application 0: 17 live references")
+        g.command("caps 0", r"application 0: 19 live references")
         m = g.command("events", r"event 0 Shell\.Command: owner 1, 1 handler, (\d+) raises")
         assert int(m[1]) == 11, f"{m[1]} raises of Shell.Command for 11 command lines"
         g.expect(r"  0: \S+, installer 0, last ran in raise 11\r?\n")

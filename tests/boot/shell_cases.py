@@ -29,7 +29,7 @@ def test_shell_line_editing():
         g.expect(r"Type 'help' for commands\.\n(?=spinel> )", "prompt")
         g.type("\x1b[A\x1b[1;5Dme\x1bOBm\r")  # up, Ctrl-left, down (application mode) around "mem"
         g.expect(r"spinel> mem\nframes: \d+ free", "mem, with the arrow keys swallowed")
-        g.command("caps\t0", r"application 0: 18 live references\n")
+        g.command("caps\t0", r"application 0: 20 live references\n")
         g.command("x" * 200, r"line too long \(max 127 characters\): not run\n")
         assert "unknown command 'xxx" not in g.output, "the cut line ran"
         assert b"\x07" in g.raw, "no bell when the line was full"
@@ -61,7 +61,7 @@ def test_shell_arguments_and_plurals():
         m = g.command("caps 0", r"ref (\d+): rights r-c-, event 0.*\n.*ref (\d+): rights r-c-, event 1")
         g.command(f"revoke 0 {m[1]}", r"revoked")
         g.command(f"revoke 0 {m[2]}", r"revoked")
-        g.command("caps 0", r"application 0: 16 live references\n")
+        g.command("caps 0", r"application 0: 18 live references\n")
         g.command("events", r"event 0 Shell\.Command: owner 1, 1 handler, \d+ raises, default ran 0 times\n")
         g.command("ext list", r"\n0 extensions loaded\n")
         cases.halt(g)

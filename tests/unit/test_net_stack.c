@@ -1,7 +1,8 @@
 /* The protocol stack's event graph, hosted (kernel/net/stack.h): each
  * layer's handler on its event, the outcomes frames end in, the replies
  * it sends (byte by byte), the ARP cache, UDP endpoints and filters as
- * the extension interfaces install them, and udp_reply's refusals. */
+ * the extension interfaces install them, udp_reply's refusals, and the
+ * send events the replies go down. */
 #include <string.h>
 #include "check.h"
 #include "net/arp.h"
@@ -118,6 +119,7 @@ static void test_udp(void)
     CHECK("udp: no endpoint, dropped by reason", receive(udp_frame(PEER_IP, our_mac, 7, "hello")) == NET_DROP_NO_PORT);
     CHECK("udp: an endpoint installs", net_udp_install(&s, 7, endpoint, 16) == DISPATCH_OK && events.ev[s.udp_event].count == 1);
     tx_count = 0;
+    uint64_t ip_sends = events.ev[s.ip_send_event].raises, ether_sends = events.ev[s.ether_send_event].raises;
     CHECK("udp: delivered to its endpoint", receive(udp_frame(PEER_IP, our_mac, 7, "hello")) == NET_DELIVERED);
     CHECK("udp: the view is what was sent", seen.len == 5 && memcmp(seen_data, "hello", 5) == 0 && seen.src == PEER_IP &&
                                                 seen.sport == 5555 && seen.dport == 7);
@@ -125,6 +127,8 @@ static void test_udp(void)
     struct ipv4_hdr ip;
     struct udp_hdr u;
     CHECK("udp: the reply is sent", replied == SPINEL_OK && tx_count == 1);
+    CHECK("udp: the reply went down IP.PacketSend and Ether.PacketSend",
+          events.ev[s.ip_send_event].raises == ip_sends + 1 && events.ev[s.ether_send_event].raises == ether_sends + 1);
     CHECK("udp: the reply parses, ports swapped, to the sender",
           ether_parse(tx, tx_len, &e) == ETHER_OK && memcmp(e.dst, peer_mac, 6) == 0 &&
               ipv4_parse(tx, tx_len, e.payload, &ip) == IPV4_OK && ip.src == OUR_IP && ip.dst == PEER_IP &&
@@ -168,14 +172,46 @@ static void test_filter_and_drops(void)
     CHECK("counters: every frame ended once", sum == s.n.frames && outcome(NET_PENDING) == 0 && outcome(NET_DROP_REENTERED) == 0);
 }
 
+static uint64_t tap(void *closure, void *args)
+{
+    (void)closure;
+    (void)args;
+    return 0;
+}
+
+/* Transmit as events: the layers' handlers, who may install, and what a
+ * send too long for a frame does. */
+static void test_send_events(void)
+{
+    struct event *ip_send = &events.ev[s.ip_send_event], *ether_send = &events.ev[s.ether_send_event];
+    CHECK("send: IP.PacketSend and Ether.PacketSend each have the kernel's layer",
+          strcmp(ip_send->name, "IP.PacketSend") == 0 && ip_send->count == 1 &&
+              strcmp(ether_send->name, "Ether.PacketSend") == 0 && ether_send->count == 1);
+    CHECK("send: an extension may not install on them",
+          event_install(ip_send, tap, 0, 0, 16) == DISPATCH_ERR_DENIED &&
+              event_install(ether_send, tap, 0, 0, 16) == DISPATCH_ERR_DENIED);
+    uint32_t sent = tx_count;
+    uint64_t failed = s.n.tx_failed, frames = s.n.tx_frames;
+    CHECK("send: a datagram past a frame is refused, counted once",
+          net_ip_send(&s, peer_mac, PEER_IP, IPV4_PROTO_UDP, NET_FRAME_MAX) == -1 && tx_count == sent &&
+              s.n.tx_failed == failed + 1 && s.n.tx_frames == frames);
+    CHECK("send: an Ethernet payload past a frame is refused, counted once",
+          net_ether_send(&s, peer_mac, ETHER_TYPE_ARP, NET_FRAME_MAX - ETHER_HDR + 1) == -1 && tx_count == sent &&
+              s.n.tx_failed == failed + 2);
+    CHECK("send: the largest datagram goes out whole",
+          net_ip_send(&s, peer_mac, PEER_IP, 253, NET_FRAME_MAX - ETHER_HDR - IPV4_HDR) == 0 && tx_count == sent + 1 &&
+              tx_len == NET_FRAME_MAX && s.n.tx_frames == frames + 1);
+}
+
 int main(void)
 {
     struct net_config c = { .ip = OUR_IP, .transmit = transmit };
     memcpy(c.mac, our_mac, 6);
     dispatch_init(&events);
-    CHECK("stack: declares its five events", net_stack_init(&s, &events, &c) == 0 && events.nevents == 5);
+    CHECK("stack: declares its seven events", net_stack_init(&s, &events, &c) == 0 && events.nevents == 7);
     test_arp();
     test_udp();
     test_filter_and_drops();
+    test_send_events();
     CHECK_EXIT();
 }
