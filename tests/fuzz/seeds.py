@@ -5,12 +5,15 @@ has built them); fuzz_domain: the linker test objects (gcc and clang). The other
 byte 0) and well-formed PVH pieces (selectors 1 and 2), as QEMU and GRUB
 lay them out. fuzz_net: frames as QEMU's slirp sends them (an ARP request, an
 ICMP echo request, UDP datagrams with and without a checksum, an IPv4 header
-with options), checksums computed here."""
+with options), built by tests/net/frames.py."""
 import glob
 import os
 import shutil
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "net"))
+import frames as wire  # noqa: E402  the host network tests' builders, independent of the kernel's
 
 QEMU_MAP = [(0, 0x9FC00, 1), (0x9FC00, 0x400, 2), (0x100000, 0x7EE0000, 1), (0xFFFC0000, 0x40000, 2)]
 
@@ -38,41 +41,18 @@ def pvh_memmap():
     return struct.pack("<I", 4) + b"".join(struct.pack("<QQII", *r, 0) for r in QEMU_MAP)[4:]
 
 
-def inet_csum(b, acc=0):
-    if len(b) % 2:
-        b += b"\0"
-    s = acc + sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
-
-
-def ipv4(proto, payload, options=b""):
-    ihl = 5 + len(options) // 4
-    h = struct.pack("!BBHHHBBH4s4s", 0x40 | ihl, 0, 4 * ihl + len(payload), 0x1234, 0x4000, 64, proto, 0,
-                    bytes([10, 0, 2, 2]), bytes([10, 0, 2, 15])) + options
-    return h[:10] + struct.pack("!H", inet_csum(h)) + h[12:] + payload
-
-
-def udp(data, with_csum=True):
-    u = struct.pack("!HHHH", 5555, 7, 8 + len(data), 0) + data
-    if with_csum:
-        pseudo = bytes([10, 0, 2, 2, 10, 0, 2, 15]) + struct.pack("!BBH", 0, 17, len(u))
-        u = u[:6] + struct.pack("!H", inet_csum(pseudo + u) or 0xFFFF) + u[8:]
-    return u
-
-
 def frames():
-    guest, host = bytes.fromhex("525400123456"), bytes.fromhex("52550a000202")
-    arp = struct.pack("!HHBBH", 1, 0x800, 6, 4, 1) + host + bytes([10, 0, 2, 2]) + bytes(6) + bytes([10, 0, 2, 15])
-    echo = struct.pack("!BBHHH", 8, 0, 0, 0x1C46, 3) + b"abcdefghijklmnopqrstuvwabcdefghi"
-    echo = echo[:2] + struct.pack("!H", inet_csum(echo)) + echo[4:]
-    ip = guest + host + b"\x08\x00"
-    return {"arp_request": b"\xff" * 6 + host + b"\x08\x06" + arp + bytes(18),
-            "icmp_echo": ip + ipv4(1, echo),
-            "udp_csum": ip + ipv4(17, udp(b"hello")),
-            "udp_nocsum": ip + ipv4(17, udp(b"hello!", False)),
-            "ipv4_options": ip + ipv4(17, udp(b"opt"), b"\x01\x00\x00\x00") + b"\xee" * 8}
+    slirp = bytes.fromhex("52550a000202")  # QEMU user networking's gateway
+    data = b"abcdefghijklmnopqrstuvwabcdefghi"
+
+    def to_guest(ip_packet):
+        return wire.ether(ip_packet, src=slirp)
+    return {"arp_request": wire.ether(wire.arp(1, sha=slirp), 0x0806, dst=wire.BROADCAST, src=slirp) + bytes(18),
+            "icmp_echo": to_guest(wire.ipv4(1, wire.icmp_echo(0x1C46, 3, data))),
+            "udp_csum": to_guest(wire.ipv4(17, wire.udp(5555, 7, b"hello"))),
+            "udp_nocsum": to_guest(wire.ipv4(17, wire.udp(5555, 7, b"hello!", with_csum=False))),
+            "ipv4_options": to_guest(wire.ipv4(17, wire.udp(5555, 7, b"opt"), options=b"\x01\x00\x00\x00"))
+            + b"\xee" * 8}
 
 
 def main(out):
