@@ -36,7 +36,7 @@ static void print_layers(const struct net_counters *n)
 {
     kprintf("net: stack rx %lu frames: ARP %lu, IPv4 %lu (ICMP %lu, UDP %lu)\n", n->frames, n->arp_in, n->ipv4_in,
             n->icmp_in, n->udp_in);
-    kprintf("net: stack tx %lu frames (%lu refused by the device): ARP %lu replies, %lu requests; ICMP %lu echo "
+    kprintf("net: stack tx %lu frames (%lu not sent): ARP %lu replies, %lu requests; ICMP %lu echo "
             "replies, %lu requests; UDP %lu\n",
             n->tx_frames, n->tx_failed, n->arp_replies, n->arp_requests, n->echo_replies, n->echo_requests,
             n->udp_out);

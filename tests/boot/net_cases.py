@@ -10,7 +10,7 @@ NET_LINE = r"net: virtio-net at 00:(\w\w)\.(\d) \(device 0x(1000|1041), modern i
 DEVICE = (r"net: device rx (\d+) frames, tx (\d+); dropped rx (\d+) short, tx (\d+) ring full, (\d+) too long; "
           r"(\d+) ring errors\n")
 STACK_RX = r"net: stack rx (\d+) frames: ARP (\d+), IPv4 (\d+) \(ICMP (\d+), UDP (\d+)\)\n"
-STACK_TX = (r"net: stack tx (\d+) frames \((\d+) refused by the device\): ARP (\d+) replies, (\d+) requests; "
+STACK_TX = (r"net: stack tx (\d+) frames \((\d+) not sent\): ARP (\d+) replies, (\d+) requests; "
             r"ICMP (\d+) echo replies, (\d+) requests; UDP (\d+)\n")
 # Up to what follows the reasons (the ARP cache or the prompt), so that
 # the match waits for all of them.

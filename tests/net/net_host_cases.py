@@ -10,10 +10,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import frames as F  # noqa: E402
-from peer import Peer, boot  # noqa: E402
+from peer import Peer, boot, ext_package  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "boot"))
 import cases  # noqa: E402
+from qemu import Guest  # noqa: E402
 from net_cases import adds_up, counts  # noqa: E402
 
 HOST_PORT = 40000
@@ -264,6 +265,42 @@ def test_net_flood_every_packet_accounted():
         g.kill()
 
 
+def test_net_udp_ports_are_guarded():
+    """An extension may not take a port another serves, nor port 0 or
+    one past 65535: portthief, loaded after echo, is refused with
+    SPINEL_ERR_TAKEN (18) and _INVALID (17); a free port it gets (0),
+    once (_DUPLICATE, 2). echo still answers port 7; a datagram to 7007
+    is delivered to portthief, which answers nothing; after its unload
+    7007 has no endpoint again, and echo still answers."""
+    import ext_cases
+    peer = Peer()
+    iso = cases.build_iso("net-portthief", [(ext_package("echo"), "ext echo"),
+                                            (ext_cases.admitted_test_ext("portthief"), "ext portthief")])
+    g = Guest(["-cdrom", iso] + peer.netdev(), timeout=120)
+    try:
+        for what, said in (("7 \\(echo's\\)", 18), ("0", 17), ("65536", 17), ("7007", 0), ("7007 again", 2)):
+            g.expect(rf"portthief: install on {what}: {said}\r?\n")
+        g.expect(r"extensions: 2 loaded, 0 refused")
+        g.expect(r"Type 'help' for commands\.")
+        assert udp_ask(peer, 7, b"still echo") == b"still echo"
+        before = counts(g)
+        peer.send(F.udp_frame(HOST_PORT, 7007, b"to the thief"))
+        assert peer.recv(1.0) is None, "portthief's port answered"
+        c = counts(g)
+        assert c["delivered"] - before["delivered"] == 1 and c["udp_out"] == before["udp_out"] and adds_up(c), c
+        g.command("ext unload portthief", r"ext portthief: unloaded")
+        peer.send(F.udp_frame(HOST_PORT, 7007, b"nobody"))
+        assert peer.recv(1.0) is None
+        after = counts(g)
+        no_port = "no UDP endpoint"
+        assert after["drops"].get(no_port, 0) - c["drops"].get(no_port, 0) == 1 and adds_up(after), after
+        assert udp_ask(peer, 7, b"after") == b"after"
+        cases.halt(g)
+    finally:
+        peer.close()
+        g.kill()
+
+
 NET_HOST_TESTS = [test_net_host_pings_the_guest, test_net_echo_kv_and_filter_extensions,
                   test_net_bad_frames_are_counted_by_reason, test_net_unload_while_packets_arrive,
-                  test_net_flood_every_packet_accounted]
+                  test_net_flood_every_packet_accounted, test_net_udp_ports_are_guarded]
