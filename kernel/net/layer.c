@@ -26,12 +26,11 @@ uint64_t net_raise(struct net_stack *s, uint32_t id, void *args, struct net_pack
 
 int net_send_raise(struct net_stack *s, uint32_t id, struct net_outgoing *o)
 {
-    struct event *ev = dispatch_event(s->events, id);
     o->sent = -1;
-    event_raise(ev, o);
-    /* A layer that ran counted its own failure; a raise that could not run
-     * (one was running) is counted here. */
-    if (ev->last_ran == 0)
+    event_raise(dispatch_event(s->events, id), o);
+    /* Whatever stopped it (too long, the device, a raise that could not
+     * run): counted here, where the send began, so once. */
+    if (o->sent != 0)
         s->n.tx_failed++;
     return o->sent;
 }

@@ -68,21 +68,17 @@ static uint64_t ether_out(void *closure, void *args)
     struct net_stack *s = closure;
     struct net_outgoing *o = args;
     uint32_t len = ETHER_HDR + o->n;
-    if (o->n > NET_FRAME_MAX - ETHER_HDR) {
-        s->n.tx_failed++;
+    if (o->n > NET_FRAME_MAX - ETHER_HDR)
         return 0;
-    }
     ether_build(s->tx, o->mac, s->cfg.mac, o->type);
     if (len < NET_FRAME_MIN) {
         kmemset(s->tx + len, 0, NET_FRAME_MIN - len);
         len = NET_FRAME_MIN;
     }
-    if (s->cfg.transmit(s->tx, len) != 0) {
-        s->n.tx_failed++;
-        return 0;
+    if (s->cfg.transmit(s->tx, len) == 0) {
+        s->n.tx_frames++;
+        o->sent = 0;
     }
-    s->n.tx_frames++;
-    o->sent = 0;
     return 0;
 }
 

@@ -82,10 +82,8 @@ static uint64_t ip_out(void *closure, void *args)
 {
     struct net_stack *s = closure;
     struct net_outgoing *o = args;
-    if (o->n > NET_FRAME_MAX - ETHER_HDR - IPV4_HDR) {
-        s->n.tx_failed++;
+    if (o->n > NET_FRAME_MAX - ETHER_HDR - IPV4_HDR)
         return 0;
-    }
     struct ipv4_hdr h = {
         .tos = 0, .total = (uint16_t)(IPV4_HDR + o->n), .id = s->ip_id++, .frag = IPV4_DF,
         .ttl = 64, .proto = o->proto, .src = s->cfg.ip, .dst = o->dst,
@@ -93,7 +91,8 @@ static uint64_t ip_out(void *closure, void *args)
     ipv4_build(s->tx + ETHER_HDR, &h);
     o->type = ETHER_TYPE_IPV4;
     o->n += IPV4_HDR;
-    net_send_raise(s, s->ether_send_event, o);
+    /* Not net_send_raise: the failure is counted once, by IP.PacketSend's. */
+    event_raise(dispatch_event(s->events, s->ether_send_event), o);
     return 0;
 }
 

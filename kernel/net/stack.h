@@ -132,7 +132,7 @@ int net_ip_send_init(struct net_stack *s);
 int net_ether_send_init(struct net_stack *s);
 
 /* Sending, down the graph: each raises its layer's event. Each returns
- * 0, or -1 if it sent nothing (counted in tx_failed). */
+ * 0, or -1 if it sent nothing (counted once in tx_failed). */
 /* An Ethernet frame whose payload (n bytes) was written at s->tx +
  * ETHER_HDR; padded to the minimum. */
 int net_ether_send(struct net_stack *s, const uint8_t *dst, uint16_t type, uint32_t n);

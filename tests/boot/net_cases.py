@@ -198,4 +198,5 @@ def test_net_other_nic_is_not_taken():
 
 
 NET_TESTS = [test_net_virtio_arp_reply_and_udp_frames, test_net_ring_recycles_past_its_size, test_net_ping_the_gateway,
-             test_net_modern_only_device, test_net_device_on_a_later_function, test_net_without_device_keeps_running, test_net_other_nic_is_not_taken]
+             test_net_modern_only_device, test_net_device_on_a_later_function, test_net_without_device_keeps_running,
+             test_net_other_nic_is_not_taken]

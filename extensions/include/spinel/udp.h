@@ -46,8 +46,9 @@ typedef uint64_t udp_handler(void *closure, const struct udp_datagram *d);
 
 /* The handler contract of UDP.PacketArrived: the datagram came to one of
  * the handler's ports; its payload is readable and lies apart from the
- * extension's state, and data points into the frame even when len is 0. It may write its own globals, the console, and
- * (through udp_reply) the network. The result is not used. */
+ * extension's state, and data points into the frame even when len is 0.
+ * It may write its own globals, the console, and (through udp_reply) the
+ * network. The result is not used. */
 /*@ requires \valid_read(d);
     requires UDP_PORT_FIRST <= d->dport <= UDP_PORT_LAST;
     requires d->len <= UDP_PAYLOAD_MAX;
